@@ -1,0 +1,4 @@
+/** A JSON value: what crosses process boundaries through the Bus and the Store. */
+export type JsonPrimitive = string | number | boolean | null;
+export type JsonValue = JsonPrimitive | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };

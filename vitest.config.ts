@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config';
+
+// Two projects: unit tests resolve workspace packages to their TypeScript sources (the `@sid/source`
+// export condition); the `published` project resolves them exactly as a user would, through dist/.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { conditions: ['@sid/source'] },
+        ssr: { resolve: { conditions: ['@sid/source'] } },
+        test: {
+          name: 'unit',
+          include: ['packages/**/test/**/*.test.ts', 'tests/**/*.test.ts'],
+          exclude: ['**/node_modules/**', '**/dist/**', 'tests/published/**'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'published',
+          include: ['tests/published/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
