@@ -35,6 +35,7 @@ export {
   instantiateModule,
   type ModuleDefinition,
   type ModuleInstance,
+  type ModuleLike,
   type ModuleOverrides,
   type ModuleSpec,
   PRIORITY,

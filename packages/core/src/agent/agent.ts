@@ -7,7 +7,7 @@ import {
 } from '../controller/bottleneck.js';
 import { type Decision, type DecisionInput, decisionInputSchema } from '../controller/decision.js';
 import type { EventLog } from '../events/event-log.js';
-import { type ModuleDefinition, type ModuleInstance, TRIGGERS, toInstance } from '../module/define-module.js';
+import { type ModuleInstance, type ModuleLike, TRIGGERS, toInstance } from '../module/define-module.js';
 import type { ModuleContext } from '../module/module-context.js';
 import type { Body, BodyEvent } from '../ports/body.js';
 import type { Clock } from '../ports/clock.js';
@@ -28,7 +28,7 @@ import { withCallMeta } from './model-meta.js';
 export interface AgentSpec {
   /** Unique in the society: letters, digits, `_` and `-`, up to 32 characters (also the in-game name). */
   id: string;
-  modules: readonly (ModuleDefinition<never> | ModuleInstance<never> | ModuleDefinition | ModuleInstance)[];
+  modules: readonly ModuleLike[];
   /** Extra slots beyond the built-ins and those the modules declare. */
   slots?: readonly SlotDefinition[];
   /** Initial values for slots, validated like any write. */
@@ -369,7 +369,8 @@ class RunContext implements ModuleContext<unknown> {
   read<T>(slot: SlotDefinition<T>): T {
     return this.get(slot.name) as T;
   }
-  write(name: string, value: unknown): never {
+  write(slot: string | SlotDefinition, value: unknown): never {
+    const name = typeof slot === 'string' ? slot : slot.name;
     if (!this.access.writable.has(name)) {
       throw new ModuleAccessError(
         `module "${this.module}" wrote slot "${name}" without declaring it in writes${didYouMean(name, this.access.writable)}`,
@@ -377,7 +378,8 @@ class RunContext implements ModuleContext<unknown> {
     }
     return this.agent.state.write(name, value as never, this.module) as never;
   }
-  update(name: string, fn: (current: never) => unknown): never {
+  update(slot: string | SlotDefinition, fn: (current: never) => unknown): never {
+    const name = typeof slot === 'string' ? slot : slot.name;
     return this.write(name, fn(this.get(name)));
   }
   decision(): Decision | null {

@@ -71,10 +71,11 @@ export interface ModuleDefinition<O = unknown> {
   readonly tier: string | null;
   readonly optionsSchema: z.ZodType<O>;
   readonly controller: boolean;
-  readonly relevant: ((ctx: ModuleContext<O>) => boolean) | null;
-  readonly run: (ctx: ModuleContext<O>) => Promise<void> | void;
+  /** Method syntax on purpose: modules with different option types fit in one list. */
+  relevant?(ctx: ModuleContext<O>): boolean;
+  run(ctx: ModuleContext<O>): Promise<void> | void;
   /** Binds options (validated now, so a bad option fails before the society starts). */
-  with(options: z.input<z.ZodType<O>> | Partial<O>, overrides?: ModuleOverrides): ModuleInstance<O>;
+  with(options: Partial<O>, overrides?: ModuleOverrides): ModuleInstance<O>;
 }
 
 /** Per-use changes to a module's schedule. */
@@ -129,7 +130,7 @@ export function defineModule<O = Record<string, never>>(spec: ModuleSpec<O>): Mo
     tier: spec.tier ?? null,
     optionsSchema,
     controller: spec.controller ?? false,
-    relevant: spec.relevant ?? null,
+    ...(spec.relevant ? { relevant: spec.relevant } : {}),
     run: spec.run,
     with(options, overrides = {}) {
       return instantiateModule(definition, options, overrides, where);
@@ -164,12 +165,11 @@ export function instantiateModule<O>(
   });
 }
 
+/** A module as an agent accepts it: a definition (default options) or an instance with options. */
+export type ModuleLike = ModuleDefinition<unknown> | ModuleInstance<unknown>;
+
 /** Accepts a definition (default options) or an instance. */
-export function toInstance(
-  module: ModuleDefinition<never> | ModuleInstance<never> | ModuleDefinition | ModuleInstance,
-): ModuleInstance {
-  if ('kind' in module && module.kind === 'sid.module') {
-    return instantiateModule(module as ModuleDefinition, undefined);
-  }
+export function toInstance(module: ModuleLike): ModuleInstance {
+  if ('kind' in module && module.kind === 'sid.module') return instantiateModule(module, undefined);
   return module as ModuleInstance;
 }

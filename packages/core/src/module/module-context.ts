@@ -37,10 +37,15 @@ export interface ModuleContext<O = unknown> {
   readonly body: Body | null;
   /** The long-term memory / retrieval index. */
   readonly vectorIndex: VectorIndex;
+  /** Reads a slot by name (typed for names in {@link SlotTypeMap}). */
   get<N extends string>(name: N): ValueOf<N>;
+  /** Reads a slot by definition, typed by its schema. */
   read<T>(slot: SlotDefinition<T>): T;
+  /** Writes a slot (validated; throws StateValidationError and keeps the old value on a bad value). */
   write<N extends string>(name: N, value: ValueOf<N>): ValueOf<N>;
+  write<T>(slot: SlotDefinition<T>, value: T): T;
   update<N extends string>(name: N, fn: (current: ValueOf<N>) => ValueOf<N>): ValueOf<N>;
+  update<T>(slot: SlotDefinition<T>, fn: (current: T) => T): T;
   /** The latest broadcast decision; every module may read it. */
   decision(): Decision | null;
   /** Controller only: validates, records and broadcasts a decision. */

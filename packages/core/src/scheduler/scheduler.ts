@@ -149,7 +149,7 @@ export class Scheduler {
     }
   }
 
-  /** Starts scheduling again after {@link Scheduler.pause}; cadences restart from now with the same jitter. */
+  /** Starts scheduling again after {@link Scheduler.pause}; cadences keep their phase. */
   resume(): void {
     if (this.active) return;
     this.active = true;
@@ -186,13 +186,17 @@ export class Scheduler {
   private arm(task: Task): void {
     const cadence = task.instance.cadenceMs;
     if (cadence === null) return;
-    const jitter =
+    // Each (agent, module) has a fixed phase in [0, cadence) from the seed. Due times are always
+    // phase + k * cadence, so a society resumed from a checkpoint fires exactly when the original would have.
+    const phase =
       this.options.jitter === false
         ? 0
         : Math.floor(
             createRng(`${this.options.seed}/jitter/${task.agent.id}/${task.instance.definition.name}`).next() * cadence,
           );
-    task.nextDue = this.clock.now() + jitter;
+    const now = this.clock.now();
+    // Strictly after now: a run due exactly at `now` already happened before a pause or checkpoint.
+    task.nextDue = now < phase ? phase : phase + (Math.floor((now - phase) / cadence) + 1) * cadence;
     task.timer = this.clock.setTimer(task.nextDue, task.onCadence);
   }
 
@@ -226,8 +230,8 @@ export class Scheduler {
     let ctx: ModuleContext;
     try {
       ctx = task.agent.createContext(task.instance, trigger, dueAt);
-      const relevant = task.instance.definition.relevant;
-      if (relevant !== null && !relevant(ctx)) {
+      const definition = task.instance.definition;
+      if (definition.relevant !== undefined && !definition.relevant(ctx)) {
         task.stats.idle++;
         return;
       }

@@ -112,7 +112,7 @@ export async function loadSocietyConfig(path: string): Promise<SocietyConfig> {
 /** Ports and the module registry a config is built with. */
 export interface BuildOptions extends Omit<SocietyOptions, 'agents' | 'seed' | 'clock'> {
   /** Modules the config may name. */
-  modules: Record<string, ModuleDefinition<never> | ModuleDefinition>;
+  modules: Record<string, ModuleDefinition<unknown>>;
 }
 
 function resolveModules(
@@ -123,7 +123,7 @@ function resolveModules(
   return refs.map((ref, index) => {
     const name = typeof ref === 'string' ? ref : ref.name;
     const where = `${path}.${index}`;
-    const definition = registry[name] as ModuleDefinition | undefined;
+    const definition = registry[name];
     if (!definition) {
       throw new ConfigError(`${where}: unknown module "${name}"${didYouMean(name, Object.keys(registry))}`, [
         { path: where, message: `unknown module "${name}"` },

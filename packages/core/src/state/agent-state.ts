@@ -92,6 +92,11 @@ export class AgentState extends EventEmitter<AgentStateEvents> {
     return this.cell(name).value as ValueOf<N>;
   }
 
+  /** The current value of a slot, typed by its definition (handy for third-party slots). */
+  read<T>(slot: SlotDefinition<T>): T {
+    return this.cell(slot.name).value as T;
+  }
+
   /** Version of one slot, or of the whole state (sum of writes) when no name is given. */
   version(name?: string): number {
     return name === undefined ? this.totalVersion : this.cell(name).version;
