@@ -136,3 +136,67 @@ export { closestNames, didYouMean } from './util/did-you-mean.js';
 export { ConfigError, formatIssues, ModuleAccessError, SidError, StateValidationError } from './util/errors.js';
 export { hashString } from './util/hash.js';
 export { createLogger } from './util/logger.js';
+
+// Model gateway
+
+export {
+  type Budget,
+  type BudgetExceeded,
+  BudgetExceededError,
+  type Budgets,
+  budgetSchema,
+} from './gateway/budgets.js';
+export { type GatewayCallMeta, type PriorityLookup, priorityOf } from './gateway/call-priority.js';
+export type { GatewayCallRecord, GatewayNotice } from './gateway/call-record.js';
+export {
+  type CassetteEntry,
+  type CassetteOutcome,
+  cassetteEntrySchema,
+  cassetteOutcomeSchema,
+} from './gateway/cassette-format.js';
+export { CassetteRecorder, type CassetteSink } from './gateway/cassette-recorder.js';
+export { CassetteReplay, parseCassette } from './gateway/cassette-replay.js';
+export { type BreakerChange, type BreakerOptions, CircuitBreakers } from './gateway/circuit-breakers.js';
+export { attachGatewayToSociety, connectGatewayToEvents } from './gateway/connect-events.js';
+export {
+  type CostEstimate,
+  type CostEstimateInput,
+  estimateGatewayCost,
+  estimateRunCost,
+  type ModuleCostEstimate,
+  type TokensPerCall,
+} from './gateway/cost-estimate.js';
+export { createModelGateway, ModelGateway, type ModelGatewayOptions, type ModelRoute } from './gateway/gateway.js';
+export {
+  type GatewayConfig,
+  type GatewayConfigInput,
+  gatewayConfigSchema,
+  parseGatewayConfig,
+} from './gateway/gateway-config.js';
+export {
+  ModelCallError,
+  type ModelCallErrorInit,
+  type ModelFailureKind,
+  parseRetryAfter,
+} from './gateway/model-call-error.js';
+export {
+  formatModelSpec,
+  type ModelSpec,
+  modelSpecSchema,
+  parseModelSpec,
+  providerKeyOf,
+} from './gateway/model-spec.js';
+export { costOf, type ModelPrice, modelPriceSchema, type PriceTable, priceOf } from './gateway/price-table.js';
+export {
+  type RateLimiter,
+  type RateLimitLease,
+  type RateLimitRequest,
+  type RateLimits,
+  SlidingWindowRateLimiter,
+  unlimitedRateLimiter,
+} from './gateway/rate-limiter.js';
+export { type CallKind, fingerprintOf, keyOf, type RequestFingerprint } from './gateway/request-key.js';
+export { ResponseCache, type ResponseCacheOptions } from './gateway/response-cache.js';
+export { backoffDelay, createRetryPolicy, isRetryable, type RetryOptions } from './gateway/retry-policy.js';
+export { isInvalidOutput, repairRequest, validateObject } from './gateway/structured-output.js';
+export { type UsageEntry, UsageLedger, type UsageReport, type UsageTotals } from './gateway/usage-accounting.js';
