@@ -367,6 +367,7 @@ export class ModelGateway implements Model {
           });
           result = await this.withRetries(kind, model, repairRequest(objectRequest, error), priority, estimate, state);
         }
+        state.model = result.model;
         return { ...result, usage: { ...state.usage } };
       } catch (error) {
         if (isAbort(error, request.signal)) throw error;
@@ -404,6 +405,7 @@ export class ModelGateway implements Model {
         const lease = await this.limiter.acquire({ key: model.id, tokens: estimate, ...(signal ? { signal } : {}) });
         state.attempts++;
         let used: ModelUsage | undefined;
+        let answeredBy = model.id;
         try {
           const result = await this.breakers
             .for(model.id)
@@ -422,6 +424,7 @@ export class ModelGateway implements Model {
             (result as ObjectResult<unknown>).object = object;
           }
           used = result.usage;
+          answeredBy = result.model;
           return result;
         } catch (error) {
           if (error instanceof ModelCallError) used = error.usage;
@@ -430,7 +433,7 @@ export class ModelGateway implements Model {
           if (used) {
             state.usage.inputTokens += used.inputTokens;
             state.usage.outputTokens += used.outputTokens;
-            state.costUsd += costOf(this.config.prices, model.id, used);
+            state.costUsd += costOf(this.config.prices, answeredBy, used);
           }
           lease.settle(used ? used.inputTokens + used.outputTokens : 0);
         }
