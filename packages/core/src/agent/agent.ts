@@ -77,6 +77,9 @@ export class Agent implements SchedulableAgent {
   private wrappedBody: Body | null = null;
   private unsubscribeBody: (() => void) | null = null;
   private abort = new AbortController();
+  /** Replaced at every decision: aborting it interrupts work done for the previous decision. */
+  private decisionEpoch = new AbortController();
+  private interruptCache: { epoch: AbortController; signal: AbortSignal } | null = null;
 
   constructor(spec: AgentSpec) {
     if (!idRule.test(spec.id)) {
@@ -119,6 +122,15 @@ export class Agent implements SchedulableAgent {
     return this.abort.signal;
   }
 
+  /** Aborted when the agent stops or a newer decision is broadcast. */
+  get interruptSignal(): AbortSignal {
+    const epoch = this.decisionEpoch;
+    if (this.interruptCache?.epoch !== epoch) {
+      this.interruptCache = { epoch, signal: AbortSignal.any([this.abort.signal, epoch.signal]) };
+    }
+    return this.interruptCache.signal;
+  }
+
   /** Called by the society when the agent joins it. */
   attach(runtime: AgentRuntime, body: Body | null): void {
     this.runtime = runtime;
@@ -156,6 +168,9 @@ export class Agent implements SchedulableAgent {
     const stored = this.state.write('decision', decision, by) as Decision;
     this.state.update('decisionHistory', (h) => [...h, stored].slice(-this.maxDecisions), by);
     runtime.events.append('decision', this.id, stored);
+    const previousEpoch = this.decisionEpoch;
+    this.decisionEpoch = new AbortController();
+    previousEpoch.abort(new SidError('interrupted', `a new decision (#${stored.seq}) replaced the previous one`));
     runtime.scheduler.trigger(this.id, TRIGGERS.decisionBroadcast);
     return stored;
   }
@@ -314,6 +329,8 @@ function describeError(error: unknown): string {
 /** The per-run context object; methods live on the prototype so a run costs one small allocation. */
 class RunContext implements ModuleContext<unknown> {
   private rngCache: Rng | null = null;
+  /** Captured at start: a decision broadcast after this run began aborts it. */
+  readonly interruptSignal: AbortSignal;
 
   constructor(
     private readonly agent: Agent,
@@ -322,7 +339,9 @@ class RunContext implements ModuleContext<unknown> {
     private readonly access: InstanceAccess,
     readonly trigger: string,
     private readonly dueAt: number,
-  ) {}
+  ) {
+    this.interruptSignal = agent.interruptSignal;
+  }
 
   get agentId(): string {
     return this.agent.id;

@@ -25,6 +25,11 @@ export interface ModuleContext<O = unknown> {
   readonly trigger: string;
   /** Aborted when the agent stops; pass it to long awaits. */
   readonly signal: AbortSignal;
+  /**
+   * Aborted when the agent stops or the controller broadcasts a newer decision than the one current
+   * when this run started: pass it to body actions so a new decision interrupts the old action.
+   */
+  readonly interruptSignal: AbortSignal;
   readonly clock: Clock;
   /** Clock time now, in ms. */
   now(): number;

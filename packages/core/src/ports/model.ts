@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { JsonObject } from './json.js';
 
 /** One message of a chat prompt. */
 export interface ChatMessage {
@@ -23,6 +24,11 @@ export interface ModelCallMeta {
 export interface TextRequest {
   messages: ChatMessage[];
   system?: string;
+  /**
+   * The structured facts the prompt was rendered from (JSON). LLMs read the prompt; rule-based models
+   * such as the offline model answer from this instead of parsing text. Part of the cache/cassette key.
+   */
+  context?: JsonObject;
   maxOutputTokens?: number;
   temperature?: number;
   meta?: ModelCallMeta;

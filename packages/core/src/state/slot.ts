@@ -16,7 +16,8 @@ export interface SlotDefinition<T = unknown> {
 export function defineSlot<T>(definition: {
   name: string;
   schema: z.ZodType<T>;
-  initial: () => T;
+  /** NoInfer: the schema alone decides T (an empty `{}` initial value must not narrow it). */
+  initial: () => NoInfer<T>;
   description?: string;
 }): SlotDefinition<T> {
   if (!/^[a-zA-Z][\w.-]*$/.test(definition.name)) {
