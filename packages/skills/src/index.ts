@@ -14,6 +14,19 @@ export type {
   PlanStep,
   PlanSuccess,
 } from './planner/plan-types.js';
+export {
+  BRIDGE_PRIMITIVES,
+  BRIDGE_QUERIES,
+  type BridgeCall,
+  type BridgePrimitive,
+} from './sandbox/bridge-api.js';
+export {
+  DEFAULT_SANDBOX_LIMITS,
+  entryFunctionName,
+  runSandboxed,
+  type SandboxRun,
+} from './sandbox/run-sandboxed.js';
+export type { SandboxError, SandboxErrorCode, SandboxLimits, SandboxResult } from './sandbox/sandbox-types.js';
 export { type Dimension, HUNTABLE_MOBS, NATURAL_BLOCKS, type NaturalSource } from './techtree/natural-sources.js';
 export { type ProgressPoint, type ProgressSummary, ProgressTracker } from './techtree/progress.js';
 export { FUEL_SMELTS, SMELTING_RECIPES, type SmeltingRecipe, smeltsPerFuel } from './techtree/smelting.js';

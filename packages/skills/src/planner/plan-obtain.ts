@@ -39,26 +39,42 @@ function keptOf(route: ResolvedRoute): string[] {
   return [route.tool, route.station].filter((x): x is string => x !== null);
 }
 
+/**
+ * Explains why `item` has no route: follows the unrestricted route down to the first dependency
+ * that is missing under the current restrictions, e.g. "diamond_pickaxe needs diamond; diamond
+ * comes from diamond_ore, which this world does not have".
+ */
 function describeUnobtainable(
   tree: TechTree,
+  routes: RouteMap,
   item: string,
   worldLimited: boolean,
 ): { code: 'unobtainable' | 'not_in_world'; reason: string } {
-  const sources = tree.sources(item);
-  const blocks = sources.filter((s) => s.kind === 'mine').map((s) => s.block);
+  const chain: string[] = [];
+  let current = item;
+  for (let depth = 0; depth < 32; depth++) {
+    const unrestricted = tree.route(current);
+    if (!unrestricted) break;
+    const missing = [...inputsOf(unrestricted).map((i) => i.item), ...keptOf(unrestricted)].find((d) => !routes.get(d));
+    if (!missing) break;
+    chain.push(`${current} needs ${missing}`);
+    current = missing;
+  }
+  const prefix = chain.length > 0 ? `${chain.join('; ')}; ` : '';
+  const blocks = tree.sources(current).flatMap((s) => (s.kind === 'mine' ? [s.block] : []));
   if (worldLimited && blocks.length > 0) {
     return {
       code: 'not_in_world',
-      reason: `${item} comes from ${blocks.join(', ')}, which this world does not have`,
+      reason: `${prefix}${current} comes from ${blocks.join(', ')}, which this world does not have`,
     };
   }
-  if (sources.length === 0) {
+  if (tree.sources(current).length === 0) {
     return {
       code: 'unobtainable',
-      reason: `${item} cannot be obtained in survival: no recipe makes it, no furnace smelts it, no natural block or huntable mob drops it`,
+      reason: `${prefix}${current} cannot be obtained in survival: no recipe makes it, no furnace smelts it, no natural block or huntable mob drops it`,
     };
   }
-  return { code: 'unobtainable', reason: `${item} needs ingredients that cannot be obtained` };
+  return { code: 'unobtainable', reason: `${prefix}${current} needs ingredients that cannot be obtained` };
 }
 
 /**
@@ -88,7 +104,7 @@ export function planObtain(tree: TechTree, item: string, count = 1, context: Pla
   const routes = tree.routes({ prefer, ...(context.worldBlocks ? { worldBlocks: context.worldBlocks } : {}) });
   const target = routes.get(item);
   if (!target) {
-    return { ok: false, item, count, ...describeUnobtainable(tree, item, context.worldBlocks !== undefined) };
+    return { ok: false, item, count, ...describeUnobtainable(tree, routes, item, context.worldBlocks !== undefined) };
   }
   const fuel = chooseFuel(routes, inventory);
   const hasTool = (route: ResolvedRoute) =>
@@ -120,7 +136,7 @@ export function planObtain(tree: TechTree, item: string, count = 1, context: Pla
 
   for (const name of execution) {
     if (!routes.get(name)) {
-      return { ok: false, item, count, ...describeUnobtainable(tree, name, context.worldBlocks !== undefined) };
+      return { ok: false, item, count, ...describeUnobtainable(tree, routes, name, context.worldBlocks !== undefined) };
     }
   }
 

@@ -116,8 +116,17 @@ export class ProgressTracker {
     for (const [agent, items] of Object.entries(agents)) {
       for (const [item, at] of Object.entries(items)) events.push({ agent, item, at });
     }
-    events.sort((a, b) => a.at - b.at);
-    for (const e of events) tracker.record(e.agent, [e.item], e.at);
+    events.sort((a, b) => a.at - b.at || a.agent.localeCompare(b.agent));
+    // Replay in batches of (time, agent) so the timelines come back exactly as recorded.
+    for (let i = 0; i < events.length; ) {
+      const first = events[i] as (typeof events)[number];
+      const batch: string[] = [];
+      while (i < events.length && events[i]?.at === first.at && events[i]?.agent === first.agent) {
+        batch.push((events[i] as (typeof events)[number]).item);
+        i++;
+      }
+      tracker.record(first.agent, batch, first.at);
+    }
     return tracker;
   }
 }
