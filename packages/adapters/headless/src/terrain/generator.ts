@@ -1,0 +1,197 @@
+import type { GameData } from '../rules/game-data.js';
+import { localIndex, MIN_Y } from '../world/keys.js';
+import { fractalNoise, hash3, hash01, valueNoise } from './noise.js';
+import { ORES } from './ores.js';
+
+/** Terrain shape parameters (see the world config). */
+export interface TerrainOptions {
+  seaLevel: number;
+  baseHeight: number;
+  amplitude: number;
+  treeDensity: number;
+  oreAbundance: number;
+}
+
+/** One generated chunk: a height map and the blocks that are not plain layers (trees, ores). */
+export interface Chunk {
+  cx: number;
+  cz: number;
+  /** Surface block height per column (index `z * 16 + x`). */
+  heights: Int16Array;
+  /** 1 where the surface is sand (beaches, sea and lake beds). */
+  sandy: Uint8Array;
+  /** Sorted local indices of feature blocks, with their block ids alongside. */
+  featureKeys: Int32Array;
+  featureIds: Uint16Array;
+  /** Feature local indices by block id, for block searches. */
+  byBlock: Map<number, Int32Array>;
+}
+
+/** Block ids the layers use, looked up once. */
+export interface LayerIds {
+  air: number;
+  water: number;
+  grass: number;
+  dirt: number;
+  sand: number;
+  stone: number;
+  deepslate: number;
+  bedrock: number;
+}
+
+/** Lazily generates chunks from a seed: grass and dirt over stone and deepslate, water, sand, trees, ores. */
+export class TerrainGenerator {
+  readonly ids: LayerIds;
+  private readonly seed: number;
+
+  constructor(
+    seed: number,
+    readonly options: TerrainOptions,
+    private readonly data: GameData,
+  ) {
+    this.seed = seed >>> 0;
+    const id = (name: string) => data.block(name).id;
+    this.ids = {
+      air: id('air'),
+      water: id('water'),
+      grass: id('grass_block'),
+      dirt: id('dirt'),
+      sand: id('sand'),
+      stone: id('stone'),
+      deepslate: id('deepslate'),
+      bedrock: id('bedrock'),
+    };
+  }
+
+  /** Surface height of a column (pure function of the seed). */
+  heightAt(x: number, z: number): number {
+    const n = fractalNoise(x, z, this.seed);
+    return Math.round(this.options.baseHeight + (n - 0.5) * 2 * this.options.amplitude);
+  }
+
+  /** The layered (non-feature) block at a position, given its column's height and sandiness. */
+  layerAt(x: number, y: number, z: number, height: number, sandy: boolean): number {
+    const ids = this.ids;
+    if (y > height) return y <= this.options.seaLevel ? ids.water : ids.air;
+    if (y === MIN_Y) return ids.bedrock;
+    if (y <= MIN_Y + 4 && hash01(x, y, z, this.seed ^ 0xbed) < (MIN_Y + 5 - y) / 5) return ids.bedrock;
+    if (y >= height - 3) {
+      if (sandy) return ids.sand;
+      return y === height ? ids.grass : ids.dirt;
+    }
+    return y < 0 ? ids.deepslate : ids.stone;
+  }
+
+  /** Generates one chunk. */
+  generate(cx: number, cz: number): Chunk {
+    const heights = new Int16Array(256);
+    const sandy = new Uint8Array(256);
+    const sea = this.options.seaLevel;
+    for (let lz = 0; lz < 16; lz++) {
+      for (let lx = 0; lx < 16; lx++) {
+        const h = this.heightAt(cx * 16 + lx, cz * 16 + lz);
+        heights[lz * 16 + lx] = h;
+        sandy[lz * 16 + lx] = h <= sea + 1 ? 1 : 0;
+      }
+    }
+    const features = new Map<number, number>();
+    this.placeOres(cx, cz, heights, features);
+    this.placeTrees(cx, cz, heights, sandy, features);
+    const featureKeys = Int32Array.from([...features.keys()].sort((a, b) => a - b));
+    const featureIds = Uint16Array.from(featureKeys, (k) => features.get(k) as number);
+    const lists = new Map<number, number[]>();
+    for (let i = 0; i < featureKeys.length; i++) {
+      const id = featureIds[i] as number;
+      const list = lists.get(id) ?? [];
+      list.push(featureKeys[i] as number);
+      lists.set(id, list);
+    }
+    const byBlock = new Map<number, Int32Array>();
+    for (const [id, list] of lists) byBlock.set(id, Int32Array.from(list));
+    return { cx, cz, heights, sandy, featureKeys, featureIds, byBlock };
+  }
+
+  private rand(cx: number, cz: number, salt: number, i: number): number {
+    return hash01(cx * 31 + i, cz, salt, this.seed);
+  }
+
+  private placeOres(cx: number, cz: number, heights: Int16Array, out: Map<number, number>): void {
+    const data = this.data;
+    ORES.forEach((spec, specIndex) => {
+      const attempts = Math.round(spec.attempts * this.options.oreAbundance);
+      const stoneId = data.block(spec.ore).id;
+      const deepId = data.block(`deepslate_${spec.ore}`).id;
+      let r = 0;
+      const next = () => this.rand(cx, cz, 1000 + specIndex, r++);
+      for (let a = 0; a < attempts; a++) {
+        let lx = Math.floor(next() * 16);
+        let lz = Math.floor(next() * 16);
+        const t = spec.shape === 'triangle' ? (next() + next()) / 2 : next();
+        let y = Math.round(spec.minY + t * (spec.maxY - spec.minY));
+        for (let b = 0; b < spec.size; b++) {
+          const h = heights[lz * 16 + lx] as number;
+          if (y > MIN_Y + 4 && y <= h - 4) out.set(localIndex(lx, y, lz), y < 0 ? deepId : stoneId);
+          const step = Math.floor(next() * 6);
+          if (step === 0) lx = Math.min(15, lx + 1);
+          else if (step === 1) lx = Math.max(0, lx - 1);
+          else if (step === 2) lz = Math.min(15, lz + 1);
+          else if (step === 3) lz = Math.max(0, lz - 1);
+          else if (step === 4) y += 1;
+          else y -= 1;
+        }
+      }
+    });
+  }
+
+  private placeTrees(cx: number, cz: number, heights: Int16Array, sandy: Uint8Array, out: Map<number, number>): void {
+    const forest = valueNoise(cx * 16, cz * 16, 128, this.seed ^ 0x7ee);
+    const count = Math.floor(forest * forest * 9 * this.options.treeDensity);
+    const trunks: [number, number][] = [];
+    const oakLog = this.data.block('oak_log').id;
+    const oakLeaves = this.data.block('oak_leaves').id;
+    const birchLog = this.data.block('birch_log').id;
+    const birchLeaves = this.data.block('birch_leaves').id;
+    for (let t = 0; t < count; t++) {
+      const h3 = hash3(cx, cz, t, this.seed ^ 0x7ee5);
+      // Trunks stay 2 blocks inside the chunk so the canopy never crosses a chunk border.
+      const lx = 2 + (h3 % 12);
+      const lz = 2 + ((h3 >>> 8) % 12);
+      const col = lz * 16 + lx;
+      if (sandy[col] === 1) continue;
+      if (trunks.some(([x, z]) => Math.abs(x - lx) < 3 && Math.abs(z - lz) < 3)) continue;
+      trunks.push([lx, lz]);
+      const birch = (h3 >>> 16) % 5 === 0;
+      const log = birch ? birchLog : oakLog;
+      const leaves = birch ? birchLeaves : oakLeaves;
+      const ground = heights[col] as number;
+      const top = ground + 4 + ((h3 >>> 20) % 3);
+      for (let y = top - 2; y <= top + 1; y++) {
+        const radius = y >= top ? 1 : 2;
+        for (let dz = -radius; dz <= radius; dz++) {
+          for (let dx = -radius; dx <= radius; dx++) {
+            const corner = Math.abs(dx) === radius && Math.abs(dz) === radius;
+            if (corner && (y === top + 1 || hash01(lx + dx, y, lz + dz, this.seed ^ h3) < 0.5)) continue;
+            const key = localIndex(lx + dx, y, lz + dz);
+            if (!out.has(key)) out.set(key, leaves);
+          }
+        }
+      }
+      for (let y = ground + 1; y <= top; y++) out.set(localIndex(lx, y, lz), log);
+    }
+  }
+}
+
+/** The feature block at a local index, or -1 (binary search over the sorted keys). */
+export function featureAt(chunk: Chunk, index: number): number {
+  const keys = chunk.featureKeys;
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const k = keys[mid] as number;
+    if (k === index) return chunk.featureIds[mid] as number;
+    if (k < index) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}

@@ -1,0 +1,34 @@
+/** World height limits of Minecraft 1.18+ (blocks y = -64 … 319). */
+export const MIN_Y = -64;
+export const MAX_Y = 319;
+/** |x| and |z| must stay below this so packed keys fit in a double exactly. */
+export const MAX_HORIZONTAL = 1 << 20;
+
+/** A chunk's key from chunk coordinates. */
+export function chunkKey(cx: number, cz: number): number {
+  return (cx + 65_536) * 131_072 + (cz + 65_536);
+}
+
+/** Index of a block inside its chunk: y (9 bits) · z (4) · x (4). */
+export function localIndex(x: number, y: number, z: number): number {
+  return ((y - MIN_Y) << 8) | ((z & 15) << 4) | (x & 15);
+}
+
+/** Local index → in-chunk x, z and world y. */
+export function unpackLocal(index: number): { lx: number; y: number; lz: number } {
+  return { lx: index & 15, lz: (index >> 4) & 15, y: (index >> 8) + MIN_Y };
+}
+
+/** Key of an integer block position, unique across the world. */
+export function blockKey(x: number, y: number, z: number): number {
+  return ((x + MAX_HORIZONTAL) * 2_097_152 + (z + MAX_HORIZONTAL)) * 512 + (y - MIN_Y);
+}
+
+/** Block key → position. */
+export function unpackBlockKey(key: number): { x: number; y: number; z: number } {
+  const y = (key % 512) + MIN_Y;
+  const xz = Math.floor(key / 512);
+  const z = (xz % 2_097_152) - MAX_HORIZONTAL;
+  const x = Math.floor(xz / 2_097_152) - MAX_HORIZONTAL;
+  return { x, y, z };
+}
