@@ -47,7 +47,7 @@ export function connectGatewayToEvents(gateway: ModelGateway, events: EventLog):
  * missing tier fails now rather than mid-run. Returns the function that disconnects.
  */
 export function attachGatewayToSociety(gateway: ModelGateway, society: Society): () => void {
-  for (const agent of society.agents.values()) {
+  for (const agent of gateway.replayOnly ? [] : society.agents.values()) {
     for (const instance of agent.modules) {
       try {
         gateway.routeFor(instance.definition.name, instance.tier ?? undefined);

@@ -240,6 +240,11 @@ export class ModelGateway implements Model {
     return { tier: resolved, models: this.chainFor(resolved).map((m) => m.id) };
   }
 
+  /** True when every call is answered from a cassette and no model is configured to fall through to. */
+  get replayOnly(): boolean {
+    return this.replay !== null && this.onMissing === 'error';
+  }
+
   /** Calls waiting for a slot, and calls running. */
   get load(): { queued: number; running: number } {
     return { queued: this.queue.size, running: this.queue.pending };
@@ -287,6 +292,7 @@ export class ModelGateway implements Model {
         const entry = this.replay.take(cassetteKey);
         if (entry) {
           replayed = true;
+          await this.replay.turn(entry);
           outcome = entry.outcome;
         } else if (this.onMissing === 'error') {
           throw new SidError(

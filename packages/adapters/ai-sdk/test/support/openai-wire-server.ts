@@ -74,6 +74,8 @@ export class WireServer {
   answers: Answers = defaultAnswers();
   /** Delay added to every answer (ms), e.g. to create contention. */
   latencyMs = 0;
+  /** Extra delay chosen per request (ms), e.g. to make a later request finish first. */
+  delayFor: (request: WireRequest) => number = () => 0;
   private readonly faults: Fault[] = [];
   private readonly open = new Set<ServerResponse>();
   private server: Server | null = null;
@@ -115,6 +117,7 @@ export class WireServer {
     this.faults.length = 0;
     this.latencyMs = 0;
     this.answers = defaultAnswers();
+    this.delayFor = () => 0;
   }
 
   /** Sum of the usage the server reported. */
@@ -167,7 +170,7 @@ export class WireServer {
       );
       return;
     }
-    const delay = this.latencyMs + (fault?.type === 'slow' ? fault.ms : 0);
+    const delay = this.latencyMs + this.delayFor(request) + (fault?.type === 'slow' ? fault.ms : 0);
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     if (res.destroyed) return;
     if (fault?.type === 'malformed') {
