@@ -200,6 +200,30 @@ export class HeadlessWorld implements Environment {
     return createHash('sha256').update(JSON.stringify(rest)).digest('hex');
   }
 
+  /** The block name at a position (coordinates are floored). */
+  blockAt(position: Vec3): string {
+    return this.blocks.nameAt(position);
+  }
+
+  /**
+   * Sets a block (scenario setup and tests). A chest gets empty contents; replacing a chest drops
+   * its contents. Throws on an unknown block name.
+   */
+  setBlock(position: Vec3, name: string): void {
+    const block = this.data.blocksByName.get(name);
+    if (!block)
+      throw new Error(
+        `unknown block "${name}"${closestNames(name, this.data.blocksByName.keys()).map((n) => ` (did you mean "${n}"?)`)[0] ?? ''}`,
+      );
+    const x = Math.floor(position.x);
+    const y = Math.floor(position.y);
+    const z = Math.floor(position.z);
+    const key = blockKey(x, y, z);
+    if (this.blocks.nameAt({ x, y, z }) === 'chest' && name !== 'chest') this.chests.remove(key);
+    this.blocks.setId(x, y, z, block.id);
+    if (name === 'chest') this.chests.at(key);
+  }
+
   // ---- helpers the bodies use ------------------------------------------------------------------
 
   /** Minecraft time of day in ticks (0–23999). */

@@ -46,7 +46,10 @@ function collectTargets(body: HeadlessBody, name: string): Set<number> | Failure
   }
   if (data.isItem(name)) for (const source of sourcesOf(body, name)) names.add(source);
   if (names.size === 0) {
-    return reasons.unknownBlock(name, closestNames(name, [...data.blocksByName.keys(), ...data.itemsByName.keys()]));
+    return reasons.unknownBlock(
+      name,
+      closestNames(name, new Set([...data.blocksByName.keys(), ...data.itemsByName.keys()])),
+    );
   }
   return new Set([...names].map((n) => data.block(n).id));
 }
