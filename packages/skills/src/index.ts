@@ -4,6 +4,43 @@
  * VectorIndex port, the Minecraft tech tree, progress measures and an "obtain X" planner.
  */
 
+export { BUILTIN_SKILLS } from './builtin/index.js';
+export { expectHolding, obtain, obtainItemSkill, obtainSkill } from './builtin/obtain.js';
+export {
+  attackSkill,
+  chatSkill,
+  collectBlocks,
+  collectSkill,
+  craftItemSkill,
+  craftItems,
+  depositSkill,
+  dropOf,
+  eatSkill,
+  equipSkill,
+  giveSkill,
+  huntMobs,
+  huntSkill,
+  mineBlockSkill,
+  moveToSkill,
+  placeBlockSkill,
+  smeltItems,
+  smeltOutput,
+  smeltSkill,
+  withdrawSkill,
+} from './builtin/primitive-skills.js';
+export {
+  makeIronPickaxeSkill,
+  makeStonePickaxeSkill,
+  makeWoodenPickaxeSkill,
+  mineDiamondSkill,
+  mineIronSkill,
+  mineStoneSkill,
+  smeltIronSkill,
+} from './builtin/progression.js';
+export { buildShelterSkill, SHELTER_MATERIALS, shelterLayout } from './builtin/shelter.js';
+export { ensureStation, placeNearby } from './builtin/stations.js';
+export { gatherWoodSkill, LOG_NAMES, makeCraftingTableSkill, makePlanksSkill, PLANK_NAMES } from './builtin/wood.js';
+export { type ExecuteOptions, executeSkill, inventoryDelta, unmetExpectations } from './execute-skill.js';
 export { planObtain } from './planner/plan-obtain.js';
 export type {
   Plan,
@@ -27,6 +64,21 @@ export {
   type SandboxRun,
 } from './sandbox/run-sandboxed.js';
 export type { SandboxError, SandboxErrorCode, SandboxLimits, SandboxResult } from './sandbox/sandbox-types.js';
+export {
+  type AnySkill,
+  type BuiltinCode,
+  defineSkill,
+  type ExpectedItems,
+  type ExpectedOutcome,
+  must,
+  type Skill,
+  type SkillAction,
+  type SkillContext,
+  type SkillFailure,
+  type SkillKind,
+  type SkillOutcome,
+  SkillStop,
+} from './skill.js';
 export { type Dimension, HUNTABLE_MOBS, NATURAL_BLOCKS, type NaturalSource } from './techtree/natural-sources.js';
 export { type ProgressPoint, type ProgressSummary, ProgressTracker } from './techtree/progress.js';
 export { FUEL_SMELTS, SMELTING_RECIPES, type SmeltingRecipe, smeltsPerFuel } from './techtree/smelting.js';

@@ -1,0 +1,164 @@
+import { ACTION_PRIMITIVES, type ActionOutcome, type Body, type JsonObject, type Observation } from '@sid/core';
+import { runSandboxed } from './sandbox/run-sandboxed.js';
+import type { SandboxLimits } from './sandbox/sandbox-types.js';
+import {
+  type AnySkill,
+  type ExpectedOutcome,
+  type SkillAction,
+  type SkillContext,
+  type SkillFailure,
+  type SkillOutcome,
+  SkillStop,
+} from './skill.js';
+
+/** Options for one skill run. */
+export interface ExecuteOptions {
+  signal?: AbortSignal;
+  /** Limits for learned skills' sandbox. */
+  sandbox?: SandboxLimits;
+  /** Clock time source for `durationMs`; default `Date.now`. */
+  now?: () => number;
+}
+
+/** Wraps a body so every action's outcome is recorded for the skill outcome. */
+function recordingBody(body: Body, actions: SkillAction[]): Body {
+  const wrapped: Record<string, unknown> = Object.create(null);
+  for (const key of ['agentId', 'perceive', 'findBlocks', 'findEntities', 'onEvent'] as const) {
+    const value = body[key];
+    wrapped[key] = typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(body) : value;
+  }
+  for (const name of ACTION_PRIMITIVES) {
+    const original = (body[name] as (...args: unknown[]) => Promise<ActionOutcome>).bind(body);
+    wrapped[name] = async (...args: unknown[]) => {
+      const outcome = await original(...args);
+      actions.push({ action: name, ok: outcome.ok, ...(outcome.reason ? { reason: outcome.reason } : {}) });
+      return outcome;
+    };
+  }
+  return wrapped as unknown as Body;
+}
+
+function inventoryCounts(observation: Observation): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const s of observation.inventory) counts.set(s.name, (counts.get(s.name) ?? 0) + s.count);
+  return counts;
+}
+
+/** Inventory deltas between two observations. */
+export function inventoryDelta(before: Observation, after: Observation): Record<string, number> {
+  const a = inventoryCounts(before);
+  const b = inventoryCounts(after);
+  const delta: Record<string, number> = {};
+  for (const name of new Set([...a.keys(), ...b.keys()])) {
+    const d = (b.get(name) ?? 0) - (a.get(name) ?? 0);
+    if (d !== 0) delta[name] = d;
+  }
+  return delta;
+}
+
+/** Lists what the observed changes miss of the expectation (empty when it is met). */
+export function unmetExpectations(
+  expected: ExpectedOutcome,
+  items: Record<string, number>,
+  position: { x: number; y: number; z: number },
+): string[] {
+  const missing: string[] = [];
+  for (const want of expected.items ?? []) {
+    const names = Array.isArray(want.item) ? want.item : [want.item];
+    const got = names.reduce((sum, n) => sum + (items[n] ?? 0), 0);
+    if (got < want.count) {
+      const label = names.length > 3 ? `${names.slice(0, 3).join('/')}/…` : names.join('/');
+      missing.push(`expected +${want.count} ${label}, got ${got >= 0 ? '+' : ''}${got}`);
+    }
+  }
+  if (expected.position) {
+    const { target, within } = expected.position;
+    const d = Math.hypot(position.x - target.x, position.y - target.y, position.z - target.z);
+    if (d > within)
+      missing.push(
+        `expected to be within ${within} of (${target.x}, ${target.y}, ${target.z}), ended ${d.toFixed(1)} away`,
+      );
+  }
+  return missing;
+}
+
+/**
+ * Runs a skill on a body: checks the parameters, observes before and after, runs the code (built-in
+ * directly, learned in the sandbox), and compares the observed changes with the skill's expectation.
+ * A run only counts as successful when the code succeeded and the expectation is met.
+ */
+export async function executeSkill(
+  skill: AnySkill,
+  context: SkillContext,
+  rawParams: unknown,
+  options: ExecuteOptions = {},
+): Promise<SkillOutcome> {
+  const now = options.now ?? Date.now;
+  const started = now();
+  const actions: SkillAction[] = [];
+  const body = recordingBody(context.body, actions);
+  const before = await context.body.perceive();
+  const parsed = skill.params.safeParse(rawParams ?? {});
+  const finish = async (
+    failure: SkillFailure | undefined,
+    expected: ExpectedOutcome,
+    value?: unknown,
+  ): Promise<SkillOutcome> => {
+    const after = await context.body.perceive();
+    const items = inventoryDelta(before, after);
+    const missing = unmetExpectations(expected, items, after.self.position);
+    const matched = missing.length === 0;
+    const finalFailure: SkillFailure | undefined =
+      failure ??
+      (matched ? undefined : { code: 'expectation_not_met', message: `${skill.name}: ${missing.join('; ')}`, missing });
+    return {
+      skill: skill.name,
+      ok: finalFailure === undefined,
+      ...(finalFailure ? { failure: finalFailure } : {}),
+      expected,
+      observed: { items, position: after.self.position },
+      matchedExpectation: matched,
+      actions,
+      ...(value !== undefined ? { value: value as SkillOutcome['value'] } : {}),
+      durationMs: now() - started,
+    };
+  };
+  if (!parsed.success) {
+    const message = parsed.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`).join('; ');
+    return finish({ code: 'invalid_params', message: `${skill.name}: ${message}` }, {});
+  }
+  const params = parsed.data as JsonObject;
+  const expected = skill.expect?.(params, before, context.tree) ?? {};
+  if (typeof skill.code === 'string') {
+    const result = await runSandboxed({
+      source: skill.code,
+      body: context.body,
+      params,
+      ...(options.sandbox ? { limits: options.sandbox } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    for (const call of result.calls) {
+      if (call.outcome) {
+        actions.push({
+          action: call.primitive,
+          ok: call.outcome.ok,
+          ...(call.outcome.reason ? { reason: call.outcome.reason } : {}),
+        });
+      }
+    }
+    const failure: SkillFailure | undefined = result.error
+      ? { code: 'sandbox', message: result.error.message, sandbox: result.error.code }
+      : undefined;
+    return finish(failure, expected, result.value);
+  }
+  try {
+    const value = await skill.code({ ...context, body, ...(options.signal ? { signal: options.signal } : {}) }, params);
+    return finish(undefined, expected, value);
+  } catch (error) {
+    if (error instanceof SkillStop) return finish(error.reason, expected);
+    return finish(
+      { code: 'error', message: `${skill.name} threw: ${error instanceof Error ? error.message : String(error)}` },
+      expected,
+    );
+  }
+}
