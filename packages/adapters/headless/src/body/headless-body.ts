@@ -29,6 +29,7 @@ import { collect, dig, place } from './actions/gathering.js';
 import { chestContents, deposit, drop, eat, equip, give, withdraw } from './actions/items.js';
 import { attack, chat, whisper } from './actions/social.js';
 import { failure, reasons, success } from './failures.js';
+import { MotorRun } from './motor.js';
 import { findBlocks, findEntities, perceive } from './perception.js';
 import { Vitals } from './vitals.js';
 
@@ -38,12 +39,6 @@ interface Motion {
   to: Vec3;
   t0: number;
   t1: number;
-}
-
-/** Handle on the body's single motor (movement, digging, crafting … one at a time). */
-export interface MotorRun {
-  signal: AbortSignal;
-  end(): void;
 }
 
 /**
@@ -67,7 +62,7 @@ export class HeadlessBody implements Body {
   /** True between death and respawn. */
   dead = false;
   private readonly listeners = new Set<(event: BodyEvent) => void>();
-  private motor: AbortController | null = null;
+  private motor: MotorRun | null = null;
   private respawnTimer: TimerHandle | null = null;
 
   constructor(
@@ -214,30 +209,23 @@ export class HeadlessBody implements Body {
   }
 
   /** @internal Takes the motor, interrupting whatever motor action was running. */
-  beginMotor(signal?: AbortSignal): MotorRun {
-    this.motor?.abort(new Error('superseded by a new action'));
-    const own = new AbortController();
-    this.motor = own;
-    const combined = signal ? AbortSignal.any([own.signal, signal]) : own.signal;
-    return {
-      signal: combined,
-      end: () => {
-        if (this.motor === own) this.motor = null;
-      },
+  beginMotor(signal?: AbortSignal): MotorRun & { end(): void } {
+    this.motor?.cancel();
+    const run = new MotorRun(this.world.clock, signal);
+    this.motor = run;
+    const end = run.end.bind(run);
+    run.end = () => {
+      end();
+      if (this.motor === run) this.motor = null;
     };
+    return run;
   }
 
   /** @internal Waits `ms` of clock time (rounded up to whole ticks); false when interrupted. */
-  async wait(ms: number, signal: AbortSignal): Promise<boolean> {
-    if (signal.aborted) return false;
+  async wait(ms: number, run: MotorRun): Promise<boolean> {
     const ticks = Math.ceil(ms / TICK_MS - 1e-9) * TICK_MS;
-    if (ticks <= 0) return true;
-    try {
-      await this.world.clock.sleep(ticks, signal);
-      return !this.dead;
-    } catch {
-      return false;
-    }
+    const ok = await run.sleep(ticks);
+    return ok && !this.dead;
   }
 
   /** @internal Inventory counts now, to diff against later. */
@@ -257,7 +245,7 @@ export class HeadlessBody implements Body {
   }
 
   /** @internal Walks in a straight line to `dest` (then tunnels `tunnelMs`); false when interrupted. */
-  async walk(dest: Vec3, signal: AbortSignal, tunnelMs = 0): Promise<boolean> {
+  async walk(dest: Vec3, run: MotorRun, tunnelMs = 0): Promise<boolean> {
     const start = this.position;
     const total = distance(start, dest);
     let done = 0;
@@ -272,7 +260,7 @@ export class HeadlessBody implements Body {
       const ms = Math.max(TICK_MS, Math.ceil(((seg / HeadlessBody.WALK_SPEED) * 1000) / TICK_MS) * TICK_MS);
       const t0 = this.now();
       this.motion = { from: this.position, to: next, t0, t1: t0 + ms };
-      const ok = await this.wait(ms, signal);
+      const ok = await this.wait(ms, run);
       if (!ok) {
         this.position = this.positionAt(this.now());
         this.motion = null;
@@ -288,7 +276,7 @@ export class HeadlessBody implements Body {
     this.position = { ...dest };
     this.world.bodyIndex.set(this, this.position);
     this.vitals.exert(total * EXHAUSTION.perBlockWalked);
-    if (tunnelMs > 0 && !(await this.wait(tunnelMs, signal))) return false;
+    if (tunnelMs > 0 && !(await this.wait(tunnelMs, run))) return false;
     this.pickUpNearby();
     return true;
   }
@@ -353,7 +341,7 @@ export class HeadlessBody implements Body {
 
   private die(cause: string): void {
     this.dead = true;
-    this.motor?.abort(new Error('died'));
+    this.motor?.cancel();
     this.motor = null;
     this.position = this.positionAt(this.now());
     this.motion = null;
@@ -380,7 +368,7 @@ export class HeadlessBody implements Body {
 
   /** @internal Stops timers and the motor (body removed or world closed). */
   dispose(): void {
-    this.motor?.abort(new Error('body removed'));
+    this.motor?.cancel();
     this.motor = null;
     if (this.respawnTimer) this.world.clock.clearTimer(this.respawnTimer);
     this.respawnTimer = null;
@@ -407,7 +395,7 @@ export class HeadlessBody implements Body {
 
   /** @internal Replaces this body's state with a saved one. */
   applyImage(image: BodyImage): void {
-    this.motor?.abort(new Error('restored'));
+    this.motor?.cancel();
     this.motor = null;
     this.motion = null;
     this.spawn = { ...image.spawn };
@@ -494,7 +482,7 @@ export class HeadlessBody implements Body {
     const motor = this.beginMotor(options.signal);
     try {
       const before = this.inventoryCounts();
-      const ok = await this.walk(plan.dest, motor.signal, plan.tunnelMs);
+      const ok = await this.walk(plan.dest, motor, plan.tunnelMs);
       const items = this.inventoryDelta(before);
       const changes: ActionChanges = {
         position: { ...this.position },

@@ -73,9 +73,9 @@ export function findEntities(
     }
   }
   if (kind === undefined || kind === 'item') {
-    for (const item of world.itemIndex.near(here, range)) {
+    world.itemIndex.forEachNear(here, range, (item) => {
       const d = distance(here, item.position);
-      if (d > range || item.despawnAt <= now) continue;
+      if (d > range || item.despawnAt <= now) return;
       out.push({
         id: item.id,
         kind: 'item',
@@ -84,7 +84,7 @@ export function findEntities(
         distance: r1(d),
         direction: compass(here, item.position),
       });
-    }
+    });
   }
   return out.sort((a, b) => a.distance - b.distance || a.id.localeCompare(b.id));
 }
@@ -101,7 +101,7 @@ export function perceive(body: HeadlessBody): Observation {
   const blocks: BlockSighting[] = [];
   if (!body.dead) {
     const perName = new Map<string, number>();
-    for (const b of world.blocks.find(here, notableIds(world.data), OBSERVE_BLOCK_RADIUS, 64)) {
+    for (const b of world.blocks.find(here, notableIds(world.data), OBSERVE_BLOCK_RADIUS, 32)) {
       const n = perName.get(b.name) ?? 0;
       if (n >= 2 || blocks.length >= MAX_LISTED) continue;
       perName.set(b.name, n + 1);

@@ -1,6 +1,6 @@
 import type { GameData } from '../rules/game-data.js';
 import { localIndex, MIN_Y } from '../world/keys.js';
-import { fractalNoise, hash3, hash01, valueNoise } from './noise.js';
+import { fractalNoise, hash3, hash01, valueNoise, xorshiftStream } from './noise.js';
 import { ORES } from './ores.js';
 
 /** Terrain shape parameters (see the world config). */
@@ -63,10 +63,26 @@ export class TerrainGenerator {
     };
   }
 
-  /** Surface height of a column (pure function of the seed). */
-  heightAt(x: number, z: number): number {
+  /** Noise height at a lattice corner (every 4 blocks). */
+  private cornerHeight(x: number, z: number): number {
     const n = fractalNoise(x, z, this.seed);
-    return Math.round(this.options.baseHeight + (n - 0.5) * 2 * this.options.amplitude);
+    return this.options.baseHeight + (n - 0.5) * 2 * this.options.amplitude;
+  }
+
+  /**
+   * Surface height of a column: the noise is sampled every 4 blocks and interpolated between, which
+   * makes a chunk's height map 16 times cheaper than sampling every column, with the same hills.
+   */
+  heightAt(x: number, z: number): number {
+    const x0 = x & ~3;
+    const z0 = z & ~3;
+    const tx = (x - x0) / 4;
+    const tz = (z - z0) / 4;
+    const a = this.cornerHeight(x0, z0);
+    const b = this.cornerHeight(x0 + 4, z0);
+    const c = this.cornerHeight(x0, z0 + 4);
+    const d = this.cornerHeight(x0 + 4, z0 + 4);
+    return Math.round(a + (b - a) * tx + (c - a) * tz + (a - b - c + d) * tx * tz);
   }
 
   /** The layered (non-feature) block at a position, given its column's height and sandiness. */
@@ -87,9 +103,22 @@ export class TerrainGenerator {
     const heights = new Int16Array(256);
     const sandy = new Uint8Array(256);
     const sea = this.options.seaLevel;
+    // 5 × 5 lattice corners cover the chunk; columns interpolate between them (see heightAt).
+    const corners = new Float64Array(25);
+    for (let j = 0; j < 5; j++) {
+      for (let i = 0; i < 5; i++) corners[j * 5 + i] = this.cornerHeight(cx * 16 + i * 4, cz * 16 + j * 4);
+    }
     for (let lz = 0; lz < 16; lz++) {
       for (let lx = 0; lx < 16; lx++) {
-        const h = this.heightAt(cx * 16 + lx, cz * 16 + lz);
+        const i = lx >> 2;
+        const j = lz >> 2;
+        const tx = (lx & 3) / 4;
+        const tz = (lz & 3) / 4;
+        const a = corners[j * 5 + i] as number;
+        const b = corners[j * 5 + i + 1] as number;
+        const c = corners[(j + 1) * 5 + i] as number;
+        const d = corners[(j + 1) * 5 + i + 1] as number;
+        const h = Math.round(a + (b - a) * tx + (c - a) * tz + (a - b - c + d) * tx * tz);
         heights[lz * 16 + lx] = h;
         sandy[lz * 16 + lx] = h <= sea + 1 ? 1 : 0;
       }
@@ -97,7 +126,7 @@ export class TerrainGenerator {
     const features = new Map<number, number>();
     this.placeOres(cx, cz, heights, features);
     this.placeTrees(cx, cz, heights, sandy, features);
-    const featureKeys = Int32Array.from([...features.keys()].sort((a, b) => a - b));
+    const featureKeys = Int32Array.from(features.keys()).sort();
     const featureIds = Uint16Array.from(featureKeys, (k) => features.get(k) as number);
     const lists = new Map<number, number[]>();
     for (let i = 0; i < featureKeys.length; i++) {
@@ -111,18 +140,13 @@ export class TerrainGenerator {
     return { cx, cz, heights, sandy, featureKeys, featureIds, byBlock };
   }
 
-  private rand(cx: number, cz: number, salt: number, i: number): number {
-    return hash01(cx * 31 + i, cz, salt, this.seed);
-  }
-
   private placeOres(cx: number, cz: number, heights: Int16Array, out: Map<number, number>): void {
     const data = this.data;
     ORES.forEach((spec, specIndex) => {
       const attempts = Math.round(spec.attempts * this.options.oreAbundance);
       const stoneId = data.block(spec.ore).id;
       const deepId = data.block(`deepslate_${spec.ore}`).id;
-      let r = 0;
-      const next = () => this.rand(cx, cz, 1000 + specIndex, r++);
+      const next = xorshiftStream(hash3(cx, cz, 1000 + specIndex, this.seed));
       for (let a = 0; a < attempts; a++) {
         let lx = Math.floor(next() * 16);
         let lz = Math.floor(next() * 16);

@@ -41,3 +41,19 @@ export function fractalNoise(x: number, z: number, seed: number): number {
     valueNoise(x, z, 12, seed ^ 0xa3) * 0.1
   );
 }
+
+/**
+ * A fast stream of numbers in [0, 1) from a 32-bit seed (Marsaglia's xorshift32). Used inside one
+ * chunk's generation, where hashing every draw would cost more than the rest of the chunk.
+ */
+export function xorshiftStream(seed: number): () => number {
+  let s = seed >>> 0 || 0x9e3779b9;
+  return () => {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    return s / 4_294_967_296;
+  };
+}

@@ -1,7 +1,7 @@
 import type { BlockSighting, Vec3 } from '@sid/core';
 import type { GameData } from '../rules/game-data.js';
 import { type Chunk, featureAt, type TerrainGenerator } from '../terrain/generator.js';
-import { chunkKey, localIndex, MAX_Y, MIN_Y, unpackLocal } from './keys.js';
+import { blockKey, chunkKey, localIndex, MAX_Y, MIN_Y, unpackLocal } from './keys.js';
 
 /** Eye height above the feet, used for reach. */
 export const EYE_HEIGHT = 1.62;
@@ -126,49 +126,84 @@ export class BlockStore {
    * the search early.
    */
   find(origin: Vec3, ids: ReadonlySet<number>, maxDistance: number, count: number): BlockSighting[] {
+    // Search a small sphere first: everything inside it is found, so if it holds `count` hits those
+    // are the nearest ones and the big sphere is never scanned.
+    for (let radius = 8; radius < maxDistance; radius *= 2) {
+      const near = this.findWithin(origin, ids, radius, count);
+      if (near.length >= count) return near;
+    }
+    return this.findWithin(origin, ids, maxDistance, count);
+  }
+
+  private findWithin(origin: Vec3, ids: ReadonlySet<number>, maxDistance: number, count: number): BlockSighting[] {
     const found: BlockSighting[] = [];
     const ox = Math.floor(origin.x);
     const oz = Math.floor(origin.z);
     const eyeY = origin.y + EYE_HEIGHT;
     const r = Math.ceil(maxDistance);
     const max2 = maxDistance * maxDistance;
-    const seen = new Set<string>();
-    const consider = (x: number, y: number, z: number, id: number) => {
-      const dx = x + 0.5 - origin.x;
-      const dy = y + 0.5 - eyeY;
-      const dz = z + 0.5 - origin.z;
-      const d2 = dx * dx + dy * dy + dz * dz;
-      if (d2 > max2) return;
-      const tag = `${x},${y},${z}`;
-      if (seen.has(tag)) return;
-      seen.add(tag);
+    // Feature lists are sorted by local index, which is y-major: binary-search the y band in reach.
+    const loIndex = Math.max(0, Math.floor(eyeY - maxDistance) - MIN_Y) << 8;
+    const hiIndex = ((Math.min(MAX_Y, Math.ceil(eyeY + maxDistance)) - MIN_Y + 1) << 8) - 1;
+    const push = (x: number, y: number, z: number, id: number, d2: number) => {
       found.push({ name: this.data.blockById(id).name, position: { x, y, z }, distance: Math.sqrt(d2) });
     };
     for (let cx = (ox - r) >> 4; cx <= (ox + r) >> 4; cx++) {
+      const baseX = cx * 16;
+      const ddx = origin.x < baseX ? baseX - origin.x : origin.x > baseX + 16 ? origin.x - baseX - 16 : 0;
       for (let cz = (oz - r) >> 4; cz <= (oz + r) >> 4; cz++) {
+        const baseZ = cz * 16;
+        const ddz = origin.z < baseZ ? baseZ - origin.z : origin.z > baseZ + 16 ? origin.z - baseZ - 16 : 0;
+        if (ddx * ddx + ddz * ddz > max2) continue;
         const chunk = this.chunk(cx, cz);
+        const changed = this.changes.get(chunkKey(cx, cz));
         for (const id of ids) {
           const list = chunk.byBlock.get(id);
           if (!list) continue;
-          for (const index of list) {
-            const { lx, y, lz } = unpackLocal(index);
-            const x = cx * 16 + lx;
-            const z = cz * 16 + lz;
-            if (this.idAt(x, y, z) === id) consider(x, y, z, id);
+          for (let i = lowerBound(list, loIndex); i < list.length; i++) {
+            const index = list[i] as number;
+            if (index > hiIndex) break;
+            const x = baseX + (index & 15);
+            const z = baseZ + ((index >> 4) & 15);
+            const y = (index >> 8) + MIN_Y;
+            const dx = x + 0.5 - origin.x;
+            const dy = y + 0.5 - eyeY;
+            const dz = z + 0.5 - origin.z;
+            const d2 = dx * dx + dy * dy + dz * dz;
+            // A changed position is reported from the change list below, never twice.
+            if (d2 <= max2 && (changed === undefined || !changed.has(index))) push(x, y, z, id, d2);
           }
         }
-        const changed = this.changes.get(chunkKey(cx, cz));
         if (changed) {
           for (const [index, id] of changed) {
             if (!ids.has(id)) continue;
-            const { lx, y, lz } = unpackLocal(index);
-            consider(cx * 16 + lx, y, cz * 16 + lz, id);
+            const x = baseX + (index & 15);
+            const z = baseZ + ((index >> 4) & 15);
+            const y = (index >> 8) + MIN_Y;
+            const dx = x + 0.5 - origin.x;
+            const dy = y + 0.5 - eyeY;
+            const dz = z + 0.5 - origin.z;
+            const d2 = dx * dx + dy * dy + dz * dz;
+            if (d2 <= max2) push(x, y, z, id, d2);
           }
         }
       }
     }
     const layeredWanted = [...ids].filter((id) => this.layered.has(id));
-    if (layeredWanted.length > 0) this.findLayered(origin, layeredWanted, r, count, found, consider);
+    if (layeredWanted.length > 0) {
+      const seen = new Set(found.map((f) => blockKey(f.position.x, f.position.y, f.position.z)));
+      this.findLayered(origin, layeredWanted, r, count, found, (x, y, z, id) => {
+        const key = blockKey(x, y, z);
+        if (seen.has(key)) return;
+        const dx = x + 0.5 - origin.x;
+        const dy = y + 0.5 - eyeY;
+        const dz = z + 0.5 - origin.z;
+        const d2 = dx * dx + dy * dy + dz * dz;
+        if (d2 > max2) return;
+        seen.add(key);
+        push(x, y, z, id, d2);
+      });
+    }
     found.sort(
       (a, b) =>
         a.distance - b.distance ||
@@ -176,7 +211,8 @@ export class BlockStore {
         a.position.y - b.position.y ||
         a.position.z - b.position.z,
     );
-    return found.slice(0, count);
+    if (found.length > count) found.length = count;
+    return found;
   }
 
   private findLayered(
@@ -231,4 +267,16 @@ export class BlockStore {
       }
     }
   }
+}
+
+/** First position in a sorted array whose value is at least `value`. */
+function lowerBound(list: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -284,11 +284,11 @@ export class HeadlessWorld implements Environment {
   bodiesWithin(center: Vec3, range: number, except?: HeadlessBody): { body: HeadlessBody; distance: number }[] {
     const out: { body: HeadlessBody; distance: number }[] = [];
     const now = this.clock.now();
-    for (const body of this.bodyIndex.near(center, range + HeadlessBody.MAX_SEGMENT)) {
-      if (body === except || body.dead) continue;
+    this.bodyIndex.forEachNear(center, range + HeadlessBody.MAX_SEGMENT, (body) => {
+      if (body === except || body.dead) return;
       const d = distance(center, body.positionAt(now));
       if (d <= range) out.push({ body, distance: d });
-    }
+    });
     return out.sort((a, b) => a.distance - b.distance || a.body.agentId.localeCompare(b.body.agentId));
   }
 
@@ -364,9 +364,9 @@ export class HeadlessWorld implements Environment {
   itemsWithin(position: Vec3, range: number): ItemEntity[] {
     const now = this.clock.now();
     const out: ItemEntity[] = [];
-    for (const item of this.itemIndex.near(position, range)) {
+    this.itemIndex.forEachNear(position, range, (item) => {
       if (item.pickupAt <= now && item.despawnAt > now && distance(position, item.position) <= range) out.push(item);
-    }
+    });
     return out.sort(
       (a, b) => distance(position, a.position) - distance(position, b.position) || a.id.localeCompare(b.id),
     );

@@ -43,8 +43,8 @@ export class SpatialIndex<T> {
     this.where.delete(item);
   }
 
-  /** Entries whose cell overlaps the square of half-width `radius` around `center` (a superset). */
-  *near(center: Vec3, radius: number): Generator<T> {
+  /** Calls `visit` for entries whose cell overlaps the square of half-width `radius` around `center` (a superset). */
+  forEachNear(center: Vec3, radius: number, visit: (item: T) => void): void {
     const x0 = Math.floor((center.x - radius) / CELL);
     const x1 = Math.floor((center.x + radius) / CELL);
     const z0 = Math.floor((center.z - radius) / CELL);
@@ -52,7 +52,7 @@ export class SpatialIndex<T> {
     for (let cx = x0; cx <= x1; cx++) {
       for (let cz = z0; cz <= z1; cz++) {
         const cell = this.cells.get(cellKey(cx, cz));
-        if (cell) yield* cell;
+        if (cell) for (const item of cell) visit(item);
       }
     }
   }

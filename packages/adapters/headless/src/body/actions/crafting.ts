@@ -87,7 +87,7 @@ export async function craft(
   const startedAt = body.now();
   const motor = body.beginMotor(options.signal);
   try {
-    if (!(await body.wait(CRAFT_MS * crafts, motor.signal))) {
+    if (!(await body.wait(CRAFT_MS * crafts, motor))) {
       return failure(body.dead ? reasons.dead() : reasons.interrupted('craft'), body.now() - startedAt);
     }
     const before = body.inventoryCounts();
@@ -155,7 +155,7 @@ export async function smelt(
   let burned = 0;
   try {
     for (let done = 0; done < count; done++) {
-      if (!(await body.wait(SMELT_MS_PER_ITEM, motor.signal))) {
+      if (!(await body.wait(SMELT_MS_PER_ITEM, motor))) {
         const reason = body.dead ? reasons.dead() : reasons.interrupted(`smelting (${done} of ${count} done)`);
         return failure(reason, body.now() - startedAt, { items: body.inventoryDelta(before) });
       }

@@ -8,6 +8,7 @@ import { recipesFor } from '../../rules/recipes.js';
 import { blockKey } from '../../world/keys.js';
 import { checkCount, checkName, failure, fmt, reasons, success } from '../failures.js';
 import { HeadlessBody } from '../headless-body.js';
+import type { MotorRun } from '../motor.js';
 
 /** Blocks that count as empty space. */
 const EMPTY = new Set(['air', 'cave_air', 'void_air']);
@@ -65,12 +66,12 @@ async function breakBlock(
   p: Vec3,
   block: BlockInfo,
   tool: string | null,
-  signal: AbortSignal,
+  motor: MotorRun,
 ): Promise<Broken> {
   const world = body.world;
   const data = world.data;
   const ms = digTimeMs(block, tool, data) as number;
-  if (!(await body.wait(ms, signal))) return { reason: body.dead ? reasons.dead() : reasons.interrupted('digging') };
+  if (!(await body.wait(ms, motor))) return { reason: body.dead ? reasons.dead() : reasons.interrupted('digging') };
   if (world.blocks.idAt(p.x, p.y, p.z) !== block.id) {
     return { reason: reasons.notFound(block.name, `the ${block.name} at ${fmt(p)} was already broken`) };
   }
@@ -122,7 +123,7 @@ export async function dig(body: HeadlessBody, position: Vec3, options: ActionOpt
   const motor = body.beginMotor(options.signal);
   try {
     const before = body.inventoryCounts();
-    const broken = await breakBlock(body, p, block, held, motor.signal);
+    const broken = await breakBlock(body, p, block, held, motor);
     const items = body.inventoryDelta(before);
     const changes = { items, ...(broken.change ? { blocks: [broken.change] } : {}) };
     if (broken.reason) return failure(broken.reason, body.now() - startedAt, changes);
@@ -165,13 +166,13 @@ export async function collect(
   let lastReason: FailureReason | null = null;
   try {
     for (let attempt = 0; done < count && attempt < count * 4 + 16; attempt++) {
-      if (motor.signal.aborted) return failure(reasons.interrupted('collect'), body.now() - startedAt, changes());
+      if (motor.cancelled) return failure(reasons.interrupted('collect'), body.now() - startedAt, changes());
       const loose = world.itemsWithin(body.position, COLLECT_RADIUS).find((i) => i.name === name);
       if (loose) {
         if (
           !(await body.walk(
             { ...loose.position, y: world.blocks.standY(Math.floor(loose.position.x), Math.floor(loose.position.z)) },
-            motor.signal,
+            motor,
           ))
         ) {
           return failure(
@@ -213,7 +214,7 @@ export async function collect(
           skip.add(tag);
           continue;
         }
-        if (!(await body.walk(plan.dest, motor.signal, plan.tunnelMs))) {
+        if (!(await body.walk(plan.dest, motor, plan.tunnelMs))) {
           return failure(
             body.dead ? reasons.dead() : reasons.interrupted('collect'),
             body.now() - startedAt,
@@ -221,7 +222,7 @@ export async function collect(
           );
         }
       }
-      const broken = await breakBlock(body, p, block, tool, motor.signal);
+      const broken = await breakBlock(body, p, block, tool, motor);
       if (broken.change) {
         blocks.push(broken.change);
         done++;
@@ -293,7 +294,7 @@ export async function place(
   const startedAt = body.now();
   const motor = body.beginMotor(options.signal);
   try {
-    if (!(await body.wait(250, motor.signal))) {
+    if (!(await body.wait(250, motor))) {
       return failure(body.dead ? reasons.dead() : reasons.interrupted('place'), body.now() - startedAt);
     }
     const now2 = data.blockById(world.blocks.idAt(p.x, p.y, p.z));

@@ -33,7 +33,7 @@ async function timed(
   const startedAt = body.now();
   const motor = body.beginMotor(options.signal);
   try {
-    if (!(await body.wait(ms, motor.signal))) {
+    if (!(await body.wait(ms, motor))) {
       return failure(body.dead ? reasons.dead() : reasons.interrupted(what), body.now() - startedAt);
     }
     const outcome = apply();

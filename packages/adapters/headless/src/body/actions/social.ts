@@ -73,7 +73,7 @@ export async function attack(body: HeadlessBody, entityId: string, options: Acti
   const startedAt = body.now();
   const motor = body.beginMotor(options.signal);
   try {
-    if (!(await body.wait(1000 / weapon.attacksPerSecond, motor.signal))) {
+    if (!(await body.wait(1000 / weapon.attacksPerSecond, motor))) {
       return failure(body.dead ? reasons.dead() : reasons.interrupted('attack'), body.now() - startedAt);
     }
     if (target.dead) return failure(reasons.notFound(entityId, `${entityId} is already dead`), body.now() - startedAt);
