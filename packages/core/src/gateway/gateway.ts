@@ -24,7 +24,7 @@ import { CircuitBreakers } from './circuit-breakers.js';
 import { type GatewayConfig, type GatewayConfigInput, parseGatewayConfig } from './gateway-config.js';
 import { ModelCallError } from './model-call-error.js';
 import { parseModelSpec } from './model-spec.js';
-import { costOf, priceOf } from './price-table.js';
+import { type ModelPrice, priceOf } from './price-table.js';
 import { type RateLimiter, SlidingWindowRateLimiter, unlimitedRateLimiter } from './rate-limiter.js';
 import { type CallKind, fingerprintOf, keyOf, type RequestFingerprint } from './request-key.js';
 import { ResponseCache } from './response-cache.js';
@@ -112,6 +112,8 @@ export class ModelGateway implements Model {
   private clock: Clock | null;
   private priorityLookup: PriorityLookup | null = null;
   private recordSeq = 0;
+  /** Price lookups by model id (the table does not change after construction). */
+  private readonly prices = new Map<string, ModelPrice | undefined>();
 
   constructor(options: ModelGatewayOptions = {}) {
     const { model, routes, resolveModel, rateLimiter, record, replay, onMissing, clock, random, now, ...config } =
@@ -315,8 +317,8 @@ export class ModelGateway implements Model {
       let result: Result;
       if (outcome === null) {
         result = await this.live(kind, tier, request, meta, state);
-        outcome = toOutcome(kind, result, false);
-        if (this.cache && cacheKey !== null) this.cache.set(cacheKey, outcome);
+        if (this.cache || this.recordSink) outcome = toOutcome(kind, result, false);
+        if (this.cache && cacheKey !== null && outcome?.ok) this.cache.set(cacheKey, outcome);
       } else {
         if (!outcome.ok) {
           state.model = outcome.model;
@@ -327,9 +329,9 @@ export class ModelGateway implements Model {
         result = fromOutcome(kind, outcome, request);
         state.model = result.model;
         state.usage = { ...outcome.usage };
-        if (!cached) state.costUsd = costOf(this.config.prices, result.model, outcome.usage);
+        if (!cached) state.costUsd = this.costOf(result.model, outcome.usage);
       }
-      this.write(cassetteKey, fingerprint, meta, outcome, started);
+      if (outcome) this.write(cassetteKey, fingerprint, meta, outcome, started);
       this.report(kind, tier, meta, state, started, { cached, replayed }, null);
       return result;
     } catch (error) {
@@ -408,7 +410,10 @@ export class ModelGateway implements Model {
     const signal = request.signal;
     return this.queue.add(
       async () => {
-        const lease = await this.limiter.acquire({ key: model.id, tokens: estimate, ...(signal ? { signal } : {}) });
+        // Without limits there is nothing to wait for: skip the extra await on the hot path.
+        const lease = this.limited
+          ? await this.limiter.acquire({ key: model.id, tokens: estimate, ...(signal ? { signal } : {}) })
+          : noLease;
         state.attempts++;
         let used: ModelUsage | undefined;
         let answeredBy = model.id;
@@ -439,7 +444,7 @@ export class ModelGateway implements Model {
           if (used) {
             state.usage.inputTokens += used.inputTokens;
             state.usage.outputTokens += used.outputTokens;
-            state.costUsd += costOf(this.config.prices, answeredBy, used);
+            state.costUsd += this.costOf(answeredBy, used);
           }
           lease.settle(used ? used.inputTokens + used.outputTokens : 0);
         }
@@ -449,10 +454,23 @@ export class ModelGateway implements Model {
   }
 
   private get timeoutPolicy() {
-    this.timeoutCache ??= timeout(this.config.timeoutMs, TimeoutStrategy.Aggressive);
+    this.timeoutCache ??= timeout(this.config.timeoutMs, {
+      strategy: TimeoutStrategy.Aggressive,
+      abortOnReturn: false,
+    });
     return this.timeoutCache;
   }
   private timeoutCache: ReturnType<typeof timeout> | undefined;
+
+  private priceFor(modelId: string): ModelPrice | undefined {
+    if (!this.prices.has(modelId)) this.prices.set(modelId, priceOf(this.config.prices, modelId));
+    return this.prices.get(modelId);
+  }
+
+  private costOf(modelId: string, usage: ModelUsage): number {
+    const price = this.priceFor(modelId);
+    return price ? (usage.inputTokens * price.inputPerMillion + usage.outputTokens * price.outputPerMillion) / 1e6 : 0;
+  }
 
   private normalize(error: unknown, model: Model, signal: AbortSignal | undefined): unknown {
     if (signal?.aborted) return signal.reason ?? error;
@@ -515,7 +533,7 @@ export class ModelGateway implements Model {
       costUsd: state.costUsd,
       cached: flags.cached,
       ok,
-      priced: priceOf(this.config.prices, state.model) !== undefined,
+      priced: this.priceFor(state.model) !== undefined,
     });
     if (this.callListeners.size === 0) return;
     const record: GatewayCallRecord = {
@@ -558,6 +576,8 @@ export class ModelGateway implements Model {
 export function createModelGateway(options: ModelGatewayOptions = {}): ModelGateway {
   return new ModelGateway(options);
 }
+
+const noLease = { settle: () => {} };
 
 function toChain(route: ModelRoute, tier: string): readonly Model[] {
   const chain = Array.isArray(route) ? [...(route as readonly Model[])] : [route as Model];

@@ -1,0 +1,177 @@
+/**
+ * Model gateway overhead benchmark: N chat calls at C concurrency to a local OpenAI-wire-format test
+ * server, through the gateway (in front of the @sid/ai-sdk provider) and through the raw AI SDK
+ * client, in alternating rounds so both see the same machine state.
+ *
+ *   npm run bench:gateway -- --calls 10000 --concurrency 1000
+ *   npm run bench:gateway -- --server-latency 20 --limits   # with a network-like delay / RPM limiter on
+ *
+ * The server runs in a child process by default so its CPU does not blur the client's numbers.
+ * Prints progress to stderr and, as the last stdout line, one JSON object; also writes it to
+ * .bench-results/gateway.json.
+ */
+import { fork } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { createOpenAI } from '@ai-sdk/openai';
+import { createModelFromSpec } from '@sid/ai-sdk';
+import { createModelGateway, LatencyHistogram } from '@sid/core';
+import { generateText } from 'ai';
+import { Command, InvalidArgumentError } from 'commander';
+import { startWireServer } from '../packages/adapters/ai-sdk/test/support/openai-wire-server.js';
+
+const positiveInt = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('must be a positive integer');
+  return n;
+};
+const nonNegative = (v: string) => {
+  const n = Number(v);
+  if (!(n >= 0)) throw new InvalidArgumentError('must be a non-negative number');
+  return n;
+};
+
+const program = new Command()
+  .option('--calls <n>', 'calls per path (gateway and raw each)', positiveInt, 10_000)
+  .option('--concurrency <n>', 'calls in flight at once', positiveInt, 1000)
+  .option('--rounds <n>', 'alternating rounds per path', positiveInt, 10)
+  .option('--server-latency <ms>', 'delay the test server adds to each answer', nonNegative, 0)
+  .option('--limits', 'also run the RPM/TPM limiter (with limits far above the load)', false)
+  .option('--in-process-server', 'run the test server in this process', false)
+  .option('--serve', 'internal: run only the test server and report its URL to the parent', false)
+  .parse();
+const opts = program.opts<{
+  calls: number;
+  concurrency: number;
+  rounds: number;
+  serverLatency: number;
+  limits: boolean;
+  inProcessServer: boolean;
+  serve: boolean;
+}>();
+
+/** Starts the wire server here (child mode or in-process) and returns its URL and a stop function. */
+async function serveHere(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const server = await startWireServer();
+  server.latencyMs = opts.serverLatency;
+  // Keep memory flat over 20 000 calls: the request log is for tests, not the bench.
+  server.requests.push = () => 0;
+  return { url: server.url, stop: () => server.stop() };
+}
+
+async function serveInChild(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = fork(fileURLToPath(import.meta.url), ['--serve', '--server-latency', String(opts.serverLatency)], {
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('message', (m) => resolve(String(m)));
+    child.once('exit', (code) => reject(new Error(`test server exited with ${code}`)));
+  });
+  return {
+    url,
+    stop: async () => {
+      child.kill();
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}
+
+type Call = (i: number) => Promise<unknown>;
+
+/** Runs `count` calls with `concurrency` workers, recording each call's latency. */
+async function round(call: Call, count: number, concurrency: number, histogram: LatencyHistogram): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      const t0 = performance.now();
+      await call(i);
+      histogram.record(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+  return performance.now() - started;
+}
+
+async function main(): Promise<void> {
+  if (opts.serve) {
+    const { url } = await serveHere();
+    process.send?.(url);
+    return;
+  }
+  const server = opts.inProcessServer ? await serveHere() : await serveInChild();
+  const env = { OPENAI_API_KEY: 'bench' };
+  const spec = `openai:gpt-4o-mini@${server.url}`;
+  const gateway = createModelGateway({
+    model: createModelFromSpec(spec, { env }),
+    concurrency: opts.concurrency,
+    ...(opts.limits ? { limits: { requestsPerMinute: 10_000_000, tokensPerMinute: 1_000_000_000 } } : {}),
+  });
+  const raw = createOpenAI({ apiKey: 'bench', baseURL: server.url }).chat('gpt-4o-mini');
+  const prompt = (i: number) => [{ role: 'user' as const, content: `call ${i}: say hello` }];
+  const viaGateway: Call = (i) =>
+    gateway.generateText({
+      messages: prompt(i),
+      maxOutputTokens: 16,
+      meta: { agentId: `a${i % 100}`, module: 'talking' },
+    });
+  const viaRaw: Call = (i) => generateText({ model: raw, messages: prompt(i), maxOutputTokens: 16, maxRetries: 0 });
+
+  // Warm up both paths (JIT, sockets) before measuring.
+  await round(viaGateway, Math.min(2000, opts.calls), opts.concurrency, new LatencyHistogram());
+  await round(viaRaw, Math.min(2000, opts.calls), opts.concurrency, new LatencyHistogram());
+
+  const gatewayHist = new LatencyHistogram();
+  const rawHist = new LatencyHistogram();
+  let gatewayMs = 0;
+  let rawMs = 0;
+  const perRound = Math.ceil(opts.calls / opts.rounds);
+  for (let r = 0, done = 0; done < opts.calls; r++, done += perRound) {
+    const n = Math.min(perRound, opts.calls - done);
+    // Alternate which path goes first so neither always follows the other.
+    const order: ['gateway' | 'raw', Call, LatencyHistogram][] = [
+      ['gateway', viaGateway, gatewayHist],
+      ['raw', viaRaw, rawHist],
+    ];
+    if (r % 2 === 1) order.reverse();
+    for (const [name, call, hist] of order) {
+      const ms = await round(call, n, opts.concurrency, hist);
+      if (name === 'gateway') gatewayMs += ms;
+      else rawMs += ms;
+    }
+    process.stderr.write(`round ${r + 1}: ${done + n}/${opts.calls} calls per path\n`);
+  }
+  await server.stop();
+
+  const usage = gateway.usage();
+  const result = {
+    bench: 'gateway',
+    calls: opts.calls,
+    concurrency: opts.concurrency,
+    rounds: opts.rounds,
+    serverLatencyMs: opts.serverLatency,
+    serverInProcess: opts.inProcessServer,
+    limiter: opts.limits,
+    gatewayP50Ms: gatewayHist.percentile(0.5),
+    gatewayP99Ms: gatewayHist.percentile(0.99),
+    rawP50Ms: rawHist.percentile(0.5),
+    rawP99Ms: rawHist.percentile(0.99),
+    overheadRatio: Number((gatewayHist.percentile(0.5) / rawHist.percentile(0.5)).toFixed(3)),
+    gatewayCallsPerSecond: Math.round((opts.calls / gatewayMs) * 1000),
+    rawCallsPerSecond: Math.round((opts.calls / rawMs) * 1000),
+    gatewayFailedCalls: usage.total.failedCalls,
+    node: process.version,
+    cpus: availableParallelism(),
+  };
+  await mkdir('.bench-results', { recursive: true });
+  await writeFile('.bench-results/gateway.json', `${JSON.stringify(result, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
