@@ -21,6 +21,7 @@ export {
 export { type Decision, type DecisionInput, decisionInputSchema, decisionSchema } from './controller/decision.js';
 export { type ControllerSpec, defineController } from './controller/define-controller.js';
 export { EventLog } from './events/event-log.js';
+export { writeEventsAsJsonl } from './events/jsonl-event-writer.js';
 export type { SocietyEvent, SocietyEventMap, SocietyEventOf, SocietyEventType } from './events/society-event.js';
 export { LocalCoordinator } from './inprocess/local-coordinator.js';
 export { MemoryBus } from './inprocess/memory-bus.js';

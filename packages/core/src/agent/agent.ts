@@ -33,7 +33,7 @@ export interface AgentSpec {
   slots?: readonly SlotDefinition[];
   /** Initial values for slots, validated like any write. */
   initial?: Partial<{ [N in SlotName]: SlotTypeMap[N] }> & Record<string, unknown>;
-  /** What the cognitive controller sees (default: {@link defaultBottleneck}). */
+  /** What the cognitive controller sees (default: the controller module's own, else {@link defaultBottleneck}). */
   bottleneck?: BottleneckSpec;
   /** Decisions kept in `decisionHistory` (default 20). */
   decisionHistory?: number;
@@ -101,7 +101,9 @@ export class Agent implements SchedulableAgent {
     for (const [name, value] of Object.entries(spec.initial ?? {})) {
       if (value !== undefined) this.state.write(name, value as never, 'init');
     }
-    this.bottleneckSpec = spec.bottleneck ?? defaultBottleneck;
+    const controllerDefault = this.modules.find((m) => m.definition.controller && m.definition.bottleneck)?.definition
+      .bottleneck;
+    this.bottleneckSpec = spec.bottleneck ?? controllerDefault ?? defaultBottleneck;
     renderBottleneck(this.state, this.bottleneckSpec); // fails now, not in the first controller run
     this.maxDecisions = spec.decisionHistory ?? 20;
     this.maxHeard = spec.heardChatLimit ?? 30;
@@ -168,9 +170,12 @@ export class Agent implements SchedulableAgent {
     const stored = this.state.write('decision', decision, by) as Decision;
     this.state.update('decisionHistory', (h) => [...h, stored].slice(-this.maxDecisions), by);
     runtime.events.append('decision', this.id, stored);
-    const previousEpoch = this.decisionEpoch;
-    this.decisionEpoch = new AbortController();
-    previousEpoch.abort(new SidError('interrupted', `a new decision (#${stored.seq}) replaced the previous one`));
+    // Only a change of what to do interrupts work in progress; a decision that just adds a line to say does not.
+    if (previous === null || previous.action !== stored.action || previous.target !== stored.target) {
+      const previousEpoch = this.decisionEpoch;
+      this.decisionEpoch = new AbortController();
+      previousEpoch.abort(new SidError('interrupted', `a new decision (#${stored.seq}) replaced the previous one`));
+    }
     runtime.scheduler.trigger(this.id, TRIGGERS.decisionBroadcast);
     return stored;
   }

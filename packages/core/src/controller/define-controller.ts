@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { defineModule, type ModuleDefinition, PRIORITY, TRIGGERS } from '../module/define-module.js';
 import type { ModuleContext } from '../module/module-context.js';
-import type { BottleneckView } from './bottleneck.js';
+import type { BottleneckSpec, BottleneckView } from './bottleneck.js';
 import type { DecisionInput } from './decision.js';
 
 /** What a cognitive controller author writes: look at the bottleneck view, return a decision or null. */
@@ -14,6 +14,8 @@ export interface ControllerSpec<O> {
   triggers?: readonly string[];
   tier?: string;
   options?: z.ZodType<O>;
+  /** The bottleneck for agents that do not set their own (default: the core's `defaultBottleneck`). */
+  bottleneck?: BottleneckSpec;
   decide(view: BottleneckView, ctx: ModuleContext<O>): Promise<DecisionInput | null> | DecisionInput | null;
 }
 
@@ -30,6 +32,7 @@ export function defineController<O = Record<string, never>>(spec: ControllerSpec
     priority: PRIORITY.controller,
     controller: true,
     ...(spec.tier !== undefined ? { tier: spec.tier } : {}),
+    ...(spec.bottleneck !== undefined ? { bottleneck: spec.bottleneck } : {}),
     ...(spec.options !== undefined ? { options: spec.options } : {}),
     async run(ctx) {
       const decision = await spec.decide(ctx.bottleneck(), ctx);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { BottleneckSpec } from '../controller/bottleneck.js';
 import type { SlotDefinition } from '../state/slot.js';
 import { SidError } from '../util/errors.js';
 import type { ModuleContext } from './module-context.js';
@@ -53,6 +54,8 @@ export interface ModuleSpec<O> {
   relevant?: (ctx: ModuleContext<O>) => boolean;
   /** Marks the cognitive controller: it sees the bottleneck view and may call `ctx.decide()`. */
   controller?: boolean;
+  /** Controllers only: the bottleneck used for agents that do not set their own. */
+  bottleneck?: BottleneckSpec;
   /** The work. Keep no state between runs outside the agent state. */
   run(ctx: ModuleContext<O>): Promise<void> | void;
 }
@@ -71,6 +74,8 @@ export interface ModuleDefinition<O = unknown> {
   readonly tier: string | null;
   readonly optionsSchema: z.ZodType<O>;
   readonly controller: boolean;
+  /** Controllers only: the default bottleneck for agents that do not set one. */
+  readonly bottleneck: BottleneckSpec | null;
   /** Method syntax on purpose: modules with different option types fit in one list. */
   relevant?(ctx: ModuleContext<O>): boolean;
   run(ctx: ModuleContext<O>): Promise<void> | void;
@@ -130,6 +135,7 @@ export function defineModule<O = Record<string, never>>(spec: ModuleSpec<O>): Mo
     tier: spec.tier ?? null,
     optionsSchema,
     controller: spec.controller ?? false,
+    bottleneck: spec.bottleneck ?? null,
     ...(spec.relevant ? { relevant: spec.relevant } : {}),
     run: spec.run,
     with(options, overrides = {}) {

@@ -26,8 +26,9 @@ export interface ModuleContext<O = unknown> {
   /** Aborted when the agent stops; pass it to long awaits. */
   readonly signal: AbortSignal;
   /**
-   * Aborted when the agent stops or the controller broadcasts a newer decision than the one current
-   * when this run started: pass it to body actions so a new decision interrupts the old action.
+   * Aborted when the agent stops or the controller broadcasts a decision with a different action or
+   * target than the one current when this run started: pass it to body actions so a change of mind
+   * interrupts the old action (a decision that only adds something to say does not).
    */
   readonly interruptSignal: AbortSignal;
   readonly clock: Clock;

@@ -1,0 +1,130 @@
+import { defineModule, type JsonObject, PRIORITY, TRIGGERS } from '@sid/core';
+import { type AnySkill, BUILTIN_SKILLS, executeSkill, TechTree } from '@sid/skills';
+import { z } from 'zod';
+import { planSlot } from '../slots/plan-slot.js';
+import { type SkillAttempt, skillExecutionSlot } from '../slots/skill-execution-slot.js';
+import { explore } from './explore.js';
+
+export const skillExecutionOptions = z.object({
+  /** A failed decision is retried after this long (ms) unless a new decision arrives. */
+  retryDelayMs: z.number().int().nonnegative().default(2_000),
+  /** Attempts kept in `skillExecution.history`. */
+  historySize: z.number().int().positive().default(30),
+});
+
+const SKILLS = new Map<string, AnySkill>(BUILTIN_SKILLS.map((s) => [s.name, s]));
+
+/** Decision action → skill name (`obtain` is the planner-driven skill). */
+function skillFor(action: string): string {
+  return action === 'obtain' ? 'obtainItem' : action;
+}
+
+/**
+ * Skill execution (reflex): turns the broadcast decision's action into a skill from @sid/skills
+ * (`obtain X` plans from the tech tree and the inventory), runs it through the body, and records
+ * what it expected and what happened for action awareness. A newer decision interrupts the running
+ * skill (through `ctx.interruptSignal`). A failed decision is retried after `retryDelayMs` — without
+ * action awareness nothing tells the controller to stop, which is what the ablation shows.
+ *
+ * Reads: gameState, plan (how many of an item the plan wants). Writes: skillExecution. Triggers: decision broadcast; cadence 0.5 s (retries).
+ */
+export const skillExecutionModule = defineModule({
+  name: 'skillExecution',
+  description: 'Runs the decided action as a skill through the body; reports expected vs observed.',
+  slots: [skillExecutionSlot, planSlot],
+  reads: ['gameState', 'plan'],
+  writes: ['skillExecution'],
+  cadenceMs: 500,
+  triggers: [TRIGGERS.decisionBroadcast],
+  priority: PRIORITY.action,
+  options: skillExecutionOptions,
+  async run(ctx) {
+    const decision = ctx.decision();
+    const body = ctx.body;
+    if (!decision || !decision.action || decision.action === 'wait' || !body) return;
+    const state = ctx.read(skillExecutionSlot);
+    const name = skillFor(decision.action);
+    const target = decision.target;
+    // `obtain X` works until the inventory holds what the plan wants of X (default 1).
+    const wanted = name === 'obtainItem' ? (ctx.read(planSlot).steps.find((s) => s.target === target)?.count ?? 1) : 1;
+    const held = ctx
+      .get('gameState')
+      .inventory.filter((s) => s.name === target)
+      .reduce((n, s) => n + s.count, 0);
+    const satisfied = name === 'obtainItem' && held >= wanted;
+    const sameWork = state.skill === name && state.target === target;
+    if (state.status === 'running') return; // (a run for this agent is going on elsewhere; the scheduler coalesces)
+    if (
+      sameWork &&
+      state.decisionSeq < decision.seq &&
+      state.status === 'succeeded' &&
+      (satisfied || name !== 'obtainItem')
+    ) {
+      // A newer decision with the same action and target (e.g. it only adds a line to say): same work, done.
+      ctx.write(skillExecutionSlot, { ...state, decisionSeq: decision.seq });
+      return;
+    }
+    if (state.decisionSeq === decision.seq || sameWork) {
+      if (state.status === 'succeeded' && (satisfied || name !== 'obtainItem')) return;
+      if (state.status === 'failed' && ctx.now() - state.finishedAt < ctx.options.retryDelayMs) return;
+    }
+    const signal = ctx.interruptSignal;
+    if (signal.aborted) return;
+    const before = await body.perceive();
+    const inventoryBefore: Record<string, number> = {};
+    for (const s of before.inventory) inventoryBefore[s.name] = (inventoryBefore[s.name] ?? 0) + s.count;
+    const skill = SKILLS.get(name);
+    const params: JsonObject =
+      name === 'obtainItem' ? { item: target ?? '', count: wanted } : target ? { item: target } : {};
+    const expectedItems: Record<string, number> = {};
+    if (skill?.expect) {
+      const parsed = skill.params.safeParse(params);
+      if (parsed.success) {
+        for (const e of skill.expect(parsed.data, before, TechTree.default()).items ?? []) {
+          if (typeof e.item === 'string') expectedItems[e.item] = e.count;
+        }
+      }
+    }
+    const startedAt = ctx.now();
+    ctx.write(skillExecutionSlot, {
+      ...state,
+      status: 'running',
+      skill: name,
+      target,
+      decisionSeq: decision.seq,
+      expectedItems,
+      inventoryBefore,
+      startedAt,
+      lastReason: null,
+    });
+
+    let ok: boolean;
+    let reason: string | null = null;
+    if (name === 'explore') {
+      const outcome = await explore(body, ctx.rng, signal);
+      ok = outcome.ok;
+      reason = outcome.reason?.code ?? null;
+    } else if (!skill) {
+      ok = false;
+      reason = 'unknown_skill';
+    } else {
+      const outcome = await executeSkill(skill, { body, tree: TechTree.default(), signal }, params, {
+        signal,
+        now: () => ctx.now(),
+      });
+      ok = outcome.ok;
+      reason = outcome.failure?.code ?? null;
+    }
+    const interrupted = !ok && (signal.aborted || reason === 'interrupted');
+    const attempt: SkillAttempt = { skill: name, target, ok, reason, decisionSeq: decision.seq, at: ctx.now() };
+    const latest = ctx.read(skillExecutionSlot);
+    ctx.write(skillExecutionSlot, {
+      ...latest,
+      status: ok ? 'succeeded' : interrupted ? 'interrupted' : 'failed',
+      finishedAt: ctx.now(),
+      lastReason: reason,
+      // Interruptions are the controller's choice, not failures of the action: they are not counted.
+      history: interrupted ? latest.history : [...latest.history, attempt].slice(-ctx.options.historySize),
+    });
+  },
+});

@@ -1,0 +1,10 @@
+import { defineSlot } from '@sid/core';
+import { z } from 'zod';
+
+/** The memory module's cursors, so that each chat line or action is remembered once. */
+export const memoryMetaSlot = defineSlot({
+  name: 'memoryMeta',
+  description: 'Up to when chat, decisions and skill attempts have been taken into short-term memory.',
+  schema: z.object({ ingestedUntil: z.number(), insights: z.array(z.string()) }),
+  initial: () => ({ ingestedUntil: -1, insights: [] }),
+});
