@@ -149,7 +149,8 @@ export async function executeSkill(
     const failure: SkillFailure | undefined = result.error
       ? { code: 'sandbox', message: result.error.message, sandbox: result.error.code }
       : undefined;
-    return finish(failure, expected, result.value);
+    const outcome = await finish(failure, expected, result.value);
+    return result.logs.length > 0 ? { ...outcome, logs: result.logs } : outcome;
   }
   try {
     const value = await skill.code({ ...context, body, ...(options.signal ? { signal: options.signal } : {}) }, params);

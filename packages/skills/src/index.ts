@@ -41,6 +41,30 @@ export { buildShelterSkill, SHELTER_MATERIALS, shelterLayout } from './builtin/s
 export { ensureStation, placeNearby } from './builtin/stations.js';
 export { gatherWoodSkill, LOG_NAMES, makeCraftingTableSkill, makePlanksSkill, PLANK_NAMES } from './builtin/wood.js';
 export { type ExecuteOptions, executeSkill, inventoryDelta, unmetExpectations } from './execute-skill.js';
+export { type Embedder, modelEmbedder, OFFLINE_EMBEDDING_LABEL, offlineEmbedder } from './library/embedder.js';
+export {
+  type LearnAttempt,
+  type LearnedSkillAnswer,
+  type LearnResult,
+  type LearnSkillOptions,
+  learnedSkillAnswerSchema,
+  learnSkill,
+} from './library/learn-skill.js';
+export { type AttemptFeedback, BOT_API_REFERENCE, learningPrompt } from './library/prompts.js';
+export {
+  type LibraryScope,
+  type RetrievedSkill,
+  SkillLibrary,
+  type SkillLibraryOptions,
+} from './library/skill-library.js';
+export { learnedSkill, type SkillRecord, skillRecordSchema } from './library/skill-record.js';
+export {
+  emptyCounters,
+  emptyStats,
+  recordOutcome,
+  type SkillCounters,
+  type SkillStats,
+} from './library/skill-stats.js';
 export { planObtain } from './planner/plan-obtain.js';
 export type {
   Plan,

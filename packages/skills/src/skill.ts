@@ -86,6 +86,8 @@ export interface SkillOutcome {
   matchedExpectation: boolean;
   actions: SkillAction[];
   value?: JsonValue;
+  /** Lines a learned skill wrote with `bot.log`. */
+  logs?: string[];
   /** Clock time the run took. */
   durationMs: number;
 }

@@ -29,13 +29,25 @@ const TRY_ELSEWHERE = new Set(['occupied', 'unreachable', 'too_far', 'out_of_wor
 export async function placeNearby(ctx: SkillContext, item: string): Promise<Vec3> {
   const here = (await ctx.body.perceive()).self.position;
   const base = { x: Math.floor(here.x), y: Math.floor(here.y), z: Math.floor(here.z) };
+  const signal = ctx.signal ? { signal: ctx.signal } : {};
   let last: FailureReason | undefined;
-  for (const [dx, dz] of PLACE_OFFSETS) {
+  for (const dy of [0, 1]) {
+    for (const [dx, dz] of PLACE_OFFSETS) {
+      const spot = { x: base.x + dx, y: base.y + dy, z: base.z + dz };
+      const outcome = await ctx.body.place(item, spot, signal);
+      if (outcome.ok) return spot;
+      last = outcome.reason;
+      if (!last || !TRY_ELSEWHERE.has(last.code))
+        throw new SkillStop(last ?? { code: 'error', message: 'place failed' });
+    }
+  }
+  // Walled in (e.g. in a tunnel): clear a neighbouring block and put the item there.
+  for (const [dx, dz] of PLACE_OFFSETS.slice(0, 4)) {
     const spot = { x: base.x + dx, y: base.y, z: base.z + dz };
-    const outcome = await ctx.body.place(item, spot, { ...(ctx.signal ? { signal: ctx.signal } : {}) });
+    if (!(await ctx.body.dig(spot, signal)).ok) continue;
+    const outcome = await ctx.body.place(item, spot, signal);
     if (outcome.ok) return spot;
     last = outcome.reason;
-    if (!last || !TRY_ELSEWHERE.has(last.code)) break;
   }
   throw new SkillStop(last ?? { code: 'unreachable', message: `no free spot to place ${item}` });
 }
