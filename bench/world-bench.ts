@@ -6,6 +6,7 @@
  *   npm run bench:world -- --agents 1000 --sim-minutes 10
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { join } from 'node:path';
 import { createRng, type Rng, VirtualClock } from '@sid/core';
 import { createHeadlessWorld, culturalTransmissionLayout, type HeadlessBody, planAgents } from '@sid/headless';
@@ -112,10 +113,14 @@ async function main(): Promise<void> {
   const setupSeconds = process.uptime();
   const rng = createRng(opts.seed);
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
   for (const body of bodies) void live(body, clock, rng.fork(body.agentId), simMs);
   await clock.runUntil(simMs);
   clock.pause();
   const wallSeconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  // On a shared machine wall time includes waiting for a core; CPU time shows the world's own cost.
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const mem = process.memoryUsage();
   const simSeconds = simMs / 1000;
   const result = {
@@ -124,6 +129,9 @@ async function main(): Promise<void> {
     simSeconds,
     wallSeconds: round(wallSeconds, 3),
     speedup: round(simSeconds / wallSeconds, 1),
+    cpuSeconds: round(cpuSeconds, 3),
+    speedupPerCpuSecond: round(simSeconds / cpuSeconds, 1),
+    loadAverage: os.loadavg().map((l) => round(l, 2)),
     actions: counts.actions,
     actionsPerSecond: round(counts.actions / wallSeconds, 0),
     actionsOk: counts.ok,

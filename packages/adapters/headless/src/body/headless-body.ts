@@ -230,18 +230,18 @@ export class HeadlessBody implements Body {
 
   /** @internal Inventory counts now, to diff against later. */
   inventoryCounts(): Map<string, number> {
-    return new Map(this.inventory.list().map((s) => [s.name, s.count]));
+    return this.inventory.counts();
   }
 
   /** @internal What changed in the inventory since `before`. */
   inventoryDelta(before: Map<string, number>): Record<string, number> {
     const after = this.inventoryCounts();
+    const names: string[] = [];
+    for (const [name, n] of after) if (before.get(name) !== n) names.push(name);
+    for (const name of before.keys()) if (!after.has(name)) names.push(name);
     const out: Record<string, number> = {};
-    for (const name of new Set([...before.keys(), ...after.keys()])) {
-      const d = (after.get(name) ?? 0) - (before.get(name) ?? 0);
-      if (d !== 0) out[name] = d;
-    }
-    return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+    for (const name of names.sort()) out[name] = (after.get(name) ?? 0) - (before.get(name) ?? 0);
+    return out;
   }
 
   /** @internal Walks in a straight line to `dest` (then tunnels `tunnelMs`); false when interrupted. */

@@ -1,7 +1,7 @@
 import type { BlockSighting, Vec3 } from '@sid/core';
 import type { GameData } from '../rules/game-data.js';
 import { type Chunk, featureAt, type TerrainGenerator } from '../terrain/generator.js';
-import { blockKey, chunkKey, localIndex, MAX_Y, MIN_Y, unpackLocal } from './keys.js';
+import { blockKey, chunkKey, localIndex, MAX_Y, MIN_Y, unpackBlockKey, unpackLocal } from './keys.js';
 
 /** Eye height above the feet, used for reach. */
 export const EYE_HEIGHT = 1.62;
@@ -15,6 +15,8 @@ export class BlockStore {
   private readonly chunks = new Map<number, Chunk>();
   /** Changed blocks per chunk: local index → block id. */
   private readonly changes = new Map<number, Map<number, number>>();
+  /** The same changes grouped by chunk and block id, so searches skip the (mostly air) changes they do not want. */
+  private readonly changesById = new Map<number, Map<number, Set<number>>>();
   private lastKey = Number.NaN;
   private lastChunk: Chunk | null = null;
   /** Block ids that never show up in the generated layers or features (placed blocks only). */
@@ -70,11 +72,23 @@ export class BlockStore {
   setId(x: number, y: number, z: number, id: number): void {
     const key = chunkKey(x >> 4, z >> 4);
     let map = this.changes.get(key);
-    if (!map) {
+    let byId = this.changesById.get(key);
+    if (!map || !byId) {
       map = new Map();
+      byId = new Map();
       this.changes.set(key, map);
+      this.changesById.set(key, byId);
     }
-    map.set(localIndex(x, y, z), id);
+    const index = localIndex(x, y, z);
+    const old = map.get(index);
+    if (old !== undefined) byId.get(old)?.delete(index);
+    map.set(index, id);
+    let set = byId.get(id);
+    if (!set) {
+      set = new Set();
+      byId.set(id, set);
+    }
+    set.add(index);
   }
 
   /** True when a body can stand in the block (air, water, plants). */
@@ -117,6 +131,7 @@ export class BlockStore {
   /** Forgets every change (before a restore). */
   clearChanges(): void {
     this.changes.clear();
+    this.changesById.clear();
   }
 
   /**
@@ -136,7 +151,7 @@ export class BlockStore {
   }
 
   private findWithin(origin: Vec3, ids: ReadonlySet<number>, maxDistance: number, count: number): BlockSighting[] {
-    const found: BlockSighting[] = [];
+    const hits = new Hits();
     const ox = Math.floor(origin.x);
     const oz = Math.floor(origin.z);
     const eyeY = origin.y + EYE_HEIGHT;
@@ -145,8 +160,14 @@ export class BlockStore {
     // Feature lists are sorted by local index, which is y-major: binary-search the y band in reach.
     const loIndex = Math.max(0, Math.floor(eyeY - maxDistance) - MIN_Y) << 8;
     const hiIndex = ((Math.min(MAX_Y, Math.ceil(eyeY + maxDistance)) - MIN_Y + 1) << 8) - 1;
-    const push = (x: number, y: number, z: number, id: number, d2: number) => {
-      found.push({ name: this.data.blockById(id).name, position: { x, y, z }, distance: Math.sqrt(d2) });
+    // Many ids (perception): one pass over all features with a lookup mask beats one pass per id.
+    const mask = ids.size > 4 ? this.maskOf(ids) : null;
+    const consider = (x: number, y: number, z: number, id: number) => {
+      const dx = x + 0.5 - origin.x;
+      const dy = y + 0.5 - eyeY;
+      const dz = z + 0.5 - origin.z;
+      const d2 = dx * dx + dy * dy + dz * dz;
+      if (d2 <= max2) hits.add(blockKey(x, y, z), id, d2);
     };
     for (let cx = (ox - r) >> 4; cx <= (ox + r) >> 4; cx++) {
       const baseX = cx * 16;
@@ -156,63 +177,66 @@ export class BlockStore {
         const ddz = origin.z < baseZ ? baseZ - origin.z : origin.z > baseZ + 16 ? origin.z - baseZ - 16 : 0;
         if (ddx * ddx + ddz * ddz > max2) continue;
         const chunk = this.chunk(cx, cz);
-        const changed = this.changes.get(chunkKey(cx, cz));
-        for (const id of ids) {
-          const list = chunk.byBlock.get(id);
-          if (!list) continue;
+        const key = chunkKey(cx, cz);
+        const changed = this.changes.get(key);
+        const scan = (list: Int32Array, idOf: (i: number) => number) => {
           for (let i = lowerBound(list, loIndex); i < list.length; i++) {
             const index = list[i] as number;
             if (index > hiIndex) break;
-            const x = baseX + (index & 15);
-            const z = baseZ + ((index >> 4) & 15);
-            const y = (index >> 8) + MIN_Y;
-            const dx = x + 0.5 - origin.x;
-            const dy = y + 0.5 - eyeY;
-            const dz = z + 0.5 - origin.z;
-            const d2 = dx * dx + dy * dy + dz * dz;
+            const id = idOf(i);
+            if (id < 0) continue;
             // A changed position is reported from the change list below, never twice.
-            if (d2 <= max2 && (changed === undefined || !changed.has(index))) push(x, y, z, id, d2);
+            if (changed?.has(index)) continue;
+            consider(baseX + (index & 15), (index >> 8) + MIN_Y, baseZ + ((index >> 4) & 15), id);
+          }
+        };
+        if (mask) {
+          const featureIds = chunk.featureIds;
+          scan(chunk.featureKeys, (i) => {
+            const id = featureIds[i] as number;
+            return mask[id] === 1 ? id : -1;
+          });
+        } else {
+          for (const id of ids) {
+            const list = chunk.byBlock.get(id);
+            if (list) scan(list, () => id);
           }
         }
-        if (changed) {
-          for (const [index, id] of changed) {
-            if (!ids.has(id)) continue;
-            const x = baseX + (index & 15);
-            const z = baseZ + ((index >> 4) & 15);
-            const y = (index >> 8) + MIN_Y;
-            const dx = x + 0.5 - origin.x;
-            const dy = y + 0.5 - eyeY;
-            const dz = z + 0.5 - origin.z;
-            const d2 = dx * dx + dy * dy + dz * dz;
-            if (d2 <= max2) push(x, y, z, id, d2);
-          }
+        const changedById = this.changesById.get(key);
+        if (!changedById) continue;
+        for (const id of ids) {
+          const set = changedById.get(id);
+          if (!set) continue;
+          for (const index of set)
+            consider(baseX + (index & 15), (index >> 8) + MIN_Y, baseZ + ((index >> 4) & 15), id);
         }
       }
     }
     const layeredWanted = [...ids].filter((id) => this.layered.has(id));
     if (layeredWanted.length > 0) {
-      const seen = new Set(found.map((f) => blockKey(f.position.x, f.position.y, f.position.z)));
-      this.findLayered(origin, layeredWanted, r, count, found, (x, y, z, id) => {
-        const key = blockKey(x, y, z);
-        if (seen.has(key)) return;
-        const dx = x + 0.5 - origin.x;
-        const dy = y + 0.5 - eyeY;
-        const dz = z + 0.5 - origin.z;
-        const d2 = dx * dx + dy * dy + dz * dz;
-        if (d2 > max2) return;
-        seen.add(key);
-        push(x, y, z, id, d2);
-      });
+      hits.dedupe();
+      this.findLayered(origin, layeredWanted, r, count, hits, consider);
     }
-    found.sort(
-      (a, b) =>
-        a.distance - b.distance ||
-        a.position.x - b.position.x ||
-        a.position.y - b.position.y ||
-        a.position.z - b.position.z,
-    );
-    if (found.length > count) found.length = count;
-    return found;
+    return hits.best(count).map(({ key, id, d2 }) => ({
+      name: this.data.blockById(id).name,
+      position: unpackBlockKey(key),
+      distance: Math.sqrt(d2),
+    }));
+  }
+
+  private readonly maskCache = new Map<string, Uint8Array>();
+
+  /** A lookup table of block ids, cached by the id list (searches repeat the same few sets). */
+  private maskOf(ids: ReadonlySet<number>): Uint8Array {
+    const tag = [...ids].sort((a, b) => a - b).join(',');
+    let mask = this.maskCache.get(tag);
+    if (!mask) {
+      mask = new Uint8Array(this.data.blocksById.size + 1024);
+      for (const id of ids) mask[id] = 1;
+      if (this.maskCache.size > 256) this.maskCache.clear();
+      this.maskCache.set(tag, mask);
+    }
+    return mask;
   }
 
   private findLayered(
@@ -220,7 +244,7 @@ export class BlockStore {
     ids: number[],
     r: number,
     count: number,
-    found: BlockSighting[],
+    hits: Hits,
     consider: (x: number, y: number, z: number, id: number) => void,
   ): void {
     const ox = Math.floor(origin.x);
@@ -230,13 +254,10 @@ export class BlockStore {
     const g = this.generator.ids;
     for (let ring = 0; ring <= r; ring++) {
       // Stop once `count` hits are nearer than anything this ring can hold.
-      if (found.length >= count) {
-        const sorted = found.map((f) => f.distance).sort((a, b) => a - b);
-        if ((sorted[count - 1] as number) < ring - 1) return;
-      }
+      if (hits.size >= count && hits.kthD2(count) < (ring - 1) * (ring - 1)) return;
       for (let dz = -ring; dz <= ring; dz++) {
-        for (let dx = -ring; dx <= ring; dx++) {
-          if (Math.max(Math.abs(dx), Math.abs(dz)) !== ring) continue;
+        const edge = Math.abs(dz) === ring;
+        for (let dx = -ring; dx <= ring; dx += edge ? 1 : 2 * ring) {
           const x = ox + dx;
           const z = oz + dz;
           const h = this.surfaceHeight(x, z);
@@ -263,9 +284,54 @@ export class BlockStore {
               }
             }
           }
+          if (ring === 0) break;
         }
       }
     }
+  }
+}
+
+/** Search hits as parallel numbers; objects are made only for the ones returned. */
+class Hits {
+  private readonly keys: number[] = [];
+  private readonly ids: number[] = [];
+  private readonly d2s: number[] = [];
+  private seen: Set<number> | null = null;
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** From now on, ignore positions already hit (the layered scan can meet a changed block). */
+  dedupe(): void {
+    this.seen = new Set(this.keys);
+  }
+
+  add(key: number, id: number, d2: number): void {
+    if (this.seen !== null) {
+      if (this.seen.has(key)) return;
+      this.seen.add(key);
+    }
+    this.keys.push(key);
+    this.ids.push(id);
+    this.d2s.push(d2);
+  }
+
+  /** The k-th smallest squared distance (k ≤ size). */
+  kthD2(k: number): number {
+    return (Float64Array.from(this.d2s).sort()[k - 1] as number) ?? Number.POSITIVE_INFINITY;
+  }
+
+  /** The nearest `count` hits; ties broken by position so results never depend on scan order. */
+  best(count: number): { key: number; id: number; d2: number }[] {
+    const order = this.keys.map((_, i) => i);
+    order.sort(
+      (a, b) =>
+        (this.d2s[a] as number) - (this.d2s[b] as number) || (this.keys[a] as number) - (this.keys[b] as number),
+    );
+    return order
+      .slice(0, count)
+      .map((i) => ({ key: this.keys[i] as number, id: this.ids[i] as number, d2: this.d2s[i] as number }));
   }
 }
 

@@ -149,6 +149,13 @@ export class Inventory {
     return [...totals.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, count]) => ({ name, count }));
   }
 
+  /** Item counts by name (unsorted; cheaper than {@link list}). */
+  counts(): Map<string, number> {
+    const totals = new Map<string, number>();
+    for (const s of this.slots) if (s !== null) totals.set(s.name, (totals.get(s.name) ?? 0) + s.count);
+    return totals;
+  }
+
   /** Names of items in the main inventory. */
   names(): string[] {
     return this.list().map((s) => s.name);

@@ -1,13 +1,13 @@
 import type { Vec3 } from '@sid/core';
 
-const CELL = 16;
+const CELL = 32;
 
 function cellKey(cx: number, cz: number): number {
   return (cx + 131_072) * 262_144 + (cz + 131_072);
 }
 
 /**
- * A uniform grid (16-block cells, x/z only) of things with positions: bodies, dropped items. Range
+ * A uniform grid (32-block cells, x/z only) of things with positions: bodies, dropped items. Range
  * queries touch only the cells that overlap the range, so chat and perception cost the same with 10
  * or 10 000 agents spread over a map.
  */
