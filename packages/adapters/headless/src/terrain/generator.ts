@@ -42,6 +42,8 @@ export interface LayerIds {
 /** Lazily generates chunks from a seed: grass and dirt over stone and deepslate, water, sand, trees, ores. */
 export class TerrainGenerator {
   readonly ids: LayerIds;
+  /** Block ids that can appear as features (ores, logs, leaves): only these are in chunk feature lists. */
+  readonly featureIds: ReadonlySet<number>;
   private readonly seed: number;
 
   constructor(
@@ -61,6 +63,9 @@ export class TerrainGenerator {
       deepslate: id('deepslate'),
       bedrock: id('bedrock'),
     };
+    const features = ['oak_log', 'oak_leaves', 'birch_log', 'birch_leaves'];
+    for (const spec of ORES) features.push(spec.ore, `deepslate_${spec.ore}`);
+    this.featureIds = new Set(features.map(id));
   }
 
   /** Noise height at a lattice corner (every 4 blocks). */

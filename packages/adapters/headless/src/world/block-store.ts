@@ -151,24 +151,18 @@ export class BlockStore {
   }
 
   private findWithin(origin: Vec3, ids: ReadonlySet<number>, maxDistance: number, count: number): BlockSighting[] {
-    const hits = new Hits();
+    const hits = new Hits(origin, maxDistance);
     const ox = Math.floor(origin.x);
     const oz = Math.floor(origin.z);
-    const eyeY = origin.y + EYE_HEIGHT;
     const r = Math.ceil(maxDistance);
     const max2 = maxDistance * maxDistance;
+    const eyeY = origin.y + EYE_HEIGHT;
     // Feature lists are sorted by local index, which is y-major: binary-search the y band in reach.
     const loIndex = Math.max(0, Math.floor(eyeY - maxDistance) - MIN_Y) << 8;
     const hiIndex = ((Math.min(MAX_Y, Math.ceil(eyeY + maxDistance)) - MIN_Y + 1) << 8) - 1;
+    const featureIds = [...ids].filter((id) => this.generator.featureIds.has(id));
     // Many ids (perception): one pass over all features with a lookup mask beats one pass per id.
-    const mask = ids.size > 4 ? this.maskOf(ids) : null;
-    const consider = (x: number, y: number, z: number, id: number) => {
-      const dx = x + 0.5 - origin.x;
-      const dy = y + 0.5 - eyeY;
-      const dz = z + 0.5 - origin.z;
-      const d2 = dx * dx + dy * dy + dz * dz;
-      if (d2 <= max2) hits.add(blockKey(x, y, z), id, d2);
-    };
+    const mask = featureIds.length > 4 ? this.maskOf(ids) : null;
     for (let cx = (ox - r) >> 4; cx <= (ox + r) >> 4; cx++) {
       const baseX = cx * 16;
       const ddx = origin.x < baseX ? baseX - origin.x : origin.x > baseX + 16 ? origin.x - baseX - 16 : 0;
@@ -176,46 +170,45 @@ export class BlockStore {
         const baseZ = cz * 16;
         const ddz = origin.z < baseZ ? baseZ - origin.z : origin.z > baseZ + 16 ? origin.z - baseZ - 16 : 0;
         if (ddx * ddx + ddz * ddz > max2) continue;
-        const chunk = this.chunk(cx, cz);
         const key = chunkKey(cx, cz);
         const changed = this.changes.get(key);
-        const scan = (list: Int32Array, idOf: (i: number) => number) => {
-          for (let i = lowerBound(list, loIndex); i < list.length; i++) {
-            const index = list[i] as number;
-            if (index > hiIndex) break;
-            const id = idOf(i);
-            if (id < 0) continue;
-            // A changed position is reported from the change list below, never twice.
-            if (changed?.has(index)) continue;
-            consider(baseX + (index & 15), (index >> 8) + MIN_Y, baseZ + ((index >> 4) & 15), id);
-          }
-        };
-        if (mask) {
-          const featureIds = chunk.featureIds;
-          scan(chunk.featureKeys, (i) => {
-            const id = featureIds[i] as number;
-            return mask[id] === 1 ? id : -1;
-          });
-        } else {
-          for (const id of ids) {
-            const list = chunk.byBlock.get(id);
-            if (list) scan(list, () => id);
+        if (featureIds.length > 0) {
+          const chunk = this.chunk(cx, cz);
+          if (mask) {
+            const keys = chunk.featureKeys;
+            const blockIds = chunk.featureIds;
+            for (let i = lowerBound(keys, loIndex); i < keys.length; i++) {
+              const index = keys[i] as number;
+              if (index > hiIndex) break;
+              const id = blockIds[i] as number;
+              // A changed position is reported from the change list below, never twice.
+              if (mask[id] !== 1 || changed?.has(index)) continue;
+              hits.addLocal(baseX, baseZ, index, id);
+            }
+          } else {
+            for (const id of featureIds) {
+              const list = chunk.byBlock.get(id);
+              if (!list) continue;
+              for (let i = lowerBound(list, loIndex); i < list.length; i++) {
+                const index = list[i] as number;
+                if (index > hiIndex) break;
+                if (!changed?.has(index)) hits.addLocal(baseX, baseZ, index, id);
+              }
+            }
           }
         }
         const changedById = this.changesById.get(key);
         if (!changedById) continue;
         for (const id of ids) {
           const set = changedById.get(id);
-          if (!set) continue;
-          for (const index of set)
-            consider(baseX + (index & 15), (index >> 8) + MIN_Y, baseZ + ((index >> 4) & 15), id);
+          if (set) for (const index of set) hits.addLocal(baseX, baseZ, index, id);
         }
       }
     }
     const layeredWanted = [...ids].filter((id) => this.layered.has(id));
     if (layeredWanted.length > 0) {
       hits.dedupe();
-      this.findLayered(origin, layeredWanted, r, count, hits, consider);
+      this.findLayered(origin, layeredWanted, r, count, hits);
     }
     return hits.best(count).map(({ key, id, d2 }) => ({
       name: this.data.blockById(id).name,
@@ -239,14 +232,7 @@ export class BlockStore {
     return mask;
   }
 
-  private findLayered(
-    origin: Vec3,
-    ids: number[],
-    r: number,
-    count: number,
-    hits: Hits,
-    consider: (x: number, y: number, z: number, id: number) => void,
-  ): void {
+  private findLayered(origin: Vec3, ids: number[], r: number, count: number, hits: Hits): void {
     const ox = Math.floor(origin.x);
     const oz = Math.floor(origin.z);
     const eye = Math.floor(origin.y + EYE_HEIGHT);
@@ -279,7 +265,7 @@ export class BlockStore {
               const y = step % 2 === 0 ? start + step / 2 : start - (step + 1) / 2;
               if (y < lo || y > hi) continue;
               if (this.idAt(x, y, z) === id) {
-                consider(x, y, z, id);
+                hits.add(x, y, z, id);
                 break;
               }
             }
@@ -297,6 +283,18 @@ class Hits {
   private readonly ids: number[] = [];
   private readonly d2s: number[] = [];
   private seen: Set<number> | null = null;
+  private readonly max2: number;
+  private readonly eyeY: number;
+  private sortedAt = -1;
+  private sorted: Float64Array | null = null;
+
+  constructor(
+    private readonly origin: Vec3,
+    maxDistance: number,
+  ) {
+    this.max2 = maxDistance * maxDistance;
+    this.eyeY = origin.y + EYE_HEIGHT;
+  }
 
   get size(): number {
     return this.keys.length;
@@ -307,7 +305,19 @@ class Hits {
     this.seen = new Set(this.keys);
   }
 
-  add(key: number, id: number, d2: number): void {
+  /** A hit given as a chunk origin and a local index. */
+  addLocal(baseX: number, baseZ: number, index: number, id: number): void {
+    this.add(baseX + (index & 15), (index >> 8) + MIN_Y, baseZ + ((index >> 4) & 15), id);
+  }
+
+  /** A hit at a block position, kept when within range of the eyes. */
+  add(x: number, y: number, z: number, id: number): void {
+    const dx = x + 0.5 - this.origin.x;
+    const dy = y + 0.5 - this.eyeY;
+    const dz = z + 0.5 - this.origin.z;
+    const d2 = dx * dx + dy * dy + dz * dz;
+    if (d2 > this.max2) return;
+    const key = blockKey(x, y, z);
     if (this.seen !== null) {
       if (this.seen.has(key)) return;
       this.seen.add(key);
@@ -317,21 +327,28 @@ class Hits {
     this.d2s.push(d2);
   }
 
-  /** The k-th smallest squared distance (k ≤ size). */
+  /** The k-th smallest squared distance (k ≤ size); re-sorted only when hits were added. */
   kthD2(k: number): number {
-    return (Float64Array.from(this.d2s).sort()[k - 1] as number) ?? Number.POSITIVE_INFINITY;
+    if (this.sortedAt !== this.d2s.length) {
+      this.sorted = Float64Array.from(this.d2s).sort();
+      this.sortedAt = this.d2s.length;
+    }
+    return (this.sorted as Float64Array)[k - 1] ?? Number.POSITIVE_INFINITY;
   }
 
   /** The nearest `count` hits; ties broken by position so results never depend on scan order. */
   best(count: number): { key: number; id: number; d2: number }[] {
-    const order = this.keys.map((_, i) => i);
+    const n = this.keys.length;
+    if (n === 0) return [];
+    const limit = n > count ? this.kthD2(count) : Number.POSITIVE_INFINITY;
+    const order: number[] = [];
+    for (let i = 0; i < n; i++) if ((this.d2s[i] as number) <= limit) order.push(i);
     order.sort(
       (a, b) =>
         (this.d2s[a] as number) - (this.d2s[b] as number) || (this.keys[a] as number) - (this.keys[b] as number),
     );
-    return order
-      .slice(0, count)
-      .map((i) => ({ key: this.keys[i] as number, id: this.ids[i] as number, d2: this.d2s[i] as number }));
+    if (order.length > count) order.length = count;
+    return order.map((i) => ({ key: this.keys[i] as number, id: this.ids[i] as number, d2: this.d2s[i] as number }));
   }
 }
 
