@@ -31,8 +31,14 @@ export interface SkillContext {
   runSkill?: (name: string, params: JsonObject) => Promise<SkillOutcome>;
 }
 
-/** The code of a built-in skill: throws {@link SkillStop} (via `must`) to fail with a reason. */
-export type BuiltinCode<P> = (ctx: SkillContext, params: P) => Promise<JsonValue | undefined>;
+/**
+ * The code of a built-in skill: throws {@link SkillStop} (via `must`) to fail with a reason. Declared
+ * method-style so a `Skill<{ item: string }>` fits in a list of `AnySkill`: the runner always parses
+ * the parameters with the skill's own schema before calling its code.
+ */
+export type BuiltinCode<P> = {
+  run(ctx: SkillContext, params: P): Promise<JsonValue | undefined>;
+}['run'];
 
 /**
  * A skill: named, described in words (the description is what retrieval embeds), parameters checked

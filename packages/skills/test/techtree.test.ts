@@ -1,6 +1,8 @@
+import { FUEL, SMELTING } from '@sid/headless';
 import minecraftData from 'minecraft-data';
 import { describe, expect, it } from 'vitest';
 import { planObtain } from '../src/planner/plan-obtain.js';
+import { SMELTING_RECIPES, smeltsPerFuel } from '../src/techtree/smelting.js';
 import { GAME_VERSION } from '../src/techtree/source-table.js';
 import { TechTree } from '../src/techtree/tech-tree.js';
 
@@ -201,6 +203,13 @@ describe('tech tree tiers and steps for a dozen items, checked against minecraft
     expect(tree.tier('chorus_fruit')).toBe(8);
     expect(tree.tier('bedrock')).toBeNull();
     expect(tree.tier('command_block')).toBeNull();
+  });
+
+  it("agrees with the headless world's smelting and fuel tables", () => {
+    for (const [input, output] of Object.entries(SMELTING)) {
+      expect(SMELTING_RECIPES, `${input} -> ${output}`).toContainEqual({ input, output });
+    }
+    for (const [fuel, smelts] of Object.entries(FUEL)) expect(smeltsPerFuel(fuel), fuel).toBe(smelts);
   });
 
   it('a placed crafting table does not count as a raw source', () => {

@@ -56,4 +56,4 @@ export const BUILTIN_SKILLS: readonly AnySkill[] = [
   makeIronPickaxeSkill,
   mineDiamondSkill,
   buildShelterSkill,
-] as unknown as readonly AnySkill[];
+];

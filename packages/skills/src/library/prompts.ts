@@ -5,7 +5,7 @@ import type { RetrievedSkill } from './skill-library.js';
 /** The API reference a model writes learned skills against (the sandbox bridge, nothing else). */
 export const BOT_API_REFERENCE = `Write ONE JavaScript function: async function camelCaseName(bot, params) { ... }
 It runs in a sandbox. Only these exist: the \`bot\` argument, \`params\` (a JSON object), and plain JavaScript.
-There is NO require, import, process, fs, network, setTimeout/setInterval, or Date-based waiting.
+There is NO require, import, process, fs, network, setTimeout or setInterval.
 Every action returns { ok, reason?: { code, message }, changes: { items?, position?, blocks? }, durationMs }.
 Check \`ok\` and stop or try something else when an action fails; do not loop forever.
   await bot.perceive() -> { self: { position, health, food, heldItem }, inventory: [{ name, count }], blocks, entities, text }

@@ -123,15 +123,18 @@ export const FUEL_SMELTS: Readonly<Record<string, number>> = Object.freeze({
   coal: 8,
   charcoal: 8,
   bamboo_raft: 6,
+  crafting_table: 1.5,
   stick: 0.5,
+  bamboo: 0.25,
 });
 
 /** Items one unit of `fuel` smelts, or 0 when it is not a fuel. */
 export function smeltsPerFuel(fuel: string): number {
   const known = FUEL_SMELTS[fuel];
   if (known !== undefined) return known;
-  if (fuel.endsWith('_planks') || fuel.endsWith('_log') || fuel.endsWith('_wood') || fuel.endsWith('_stem')) {
-    return fuel.startsWith('crimson') || fuel.startsWith('warped') ? 0 : 1.5;
-  }
+  // Nether wood does not burn.
+  if (fuel.startsWith('crimson') || fuel.startsWith('warped')) return 0;
+  if (fuel.endsWith('_planks') || fuel.endsWith('_log') || fuel.endsWith('_wood') || fuel.endsWith('_stem')) return 1.5;
+  if (fuel.endsWith('_slab') && !fuel.includes('stone') && !fuel.includes('brick')) return 0.75;
   return 0;
 }
