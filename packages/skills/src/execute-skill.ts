@@ -20,6 +20,15 @@ export interface ExecuteOptions {
   now?: () => number;
 }
 
+/** What sandboxed code sees of a skill it ran with `bot.skill`. */
+function summarize(outcome: SkillOutcome): JsonObject {
+  return {
+    ok: outcome.ok,
+    ...(outcome.failure ? { failure: { code: outcome.failure.code, message: outcome.failure.message } } : {}),
+    observed: { items: outcome.observed.items, position: { ...outcome.observed.position } },
+  };
+}
+
 /** Wraps a body so every action's outcome is recorded for the skill outcome. */
 function recordingBody(body: Body, actions: SkillAction[]): Body {
   const wrapped: Record<string, unknown> = Object.create(null);
@@ -130,10 +139,14 @@ export async function executeSkill(
   const params = parsed.data as JsonObject;
   const expected = skill.expect?.(params, before, context.tree) ?? {};
   if (typeof skill.code === 'string') {
+    const runSkill = context.runSkill;
     const result = await runSandboxed({
       source: skill.code,
       body: context.body,
       params,
+      ...(runSkill
+        ? { callSkill: async (name: string, innerParams: JsonObject) => summarize(await runSkill(name, innerParams)) }
+        : {}),
       ...(options.sandbox ? { limits: options.sandbox } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });

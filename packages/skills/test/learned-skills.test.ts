@@ -193,6 +193,47 @@ describe('the learned-skill loop', () => {
     expect((await SkillLibrary.open({ store, scope: { agent: 'ann' }, builtins: [] })).learned()).toHaveLength(2);
   });
 
+  it('learned skills build on built-in skills through bot.skill, but cannot call learned ones', async () => {
+    const library = await SkillLibrary.open();
+    const base = {
+      task: 'make a pickaxe',
+      requires: [],
+      produces: [],
+      createdBy: 'ann',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      attempts: 1,
+    };
+    await library.addLearned({
+      ...base,
+      name: 'pickaxeAndShout',
+      description: 'Make a wooden pickaxe with the built-in skill, then tell everyone.',
+      code: `async function pickaxeAndShout(bot) {
+        const made = await bot.skill('makeWoodenPickaxe', {});
+        if (!made.ok) throw new Error(made.failure.message);
+        await bot.chat('I have a pickaxe');
+        return made.observed.items.wooden_pickaxe;
+      }`,
+      expected: { items: [{ item: 'wooden_pickaxe', count: 1 }] },
+    });
+    await library.addLearned({
+      ...base,
+      name: 'callsLearned',
+      description: 'Tries to run another learned skill.',
+      code: `async function callsLearned(bot) { const r = await bot.skill('pickaxeAndShout', {}); return r.failure.message; }`,
+      expected: {},
+    });
+    const { world: w } = await world();
+    const { body } = await agent(w, 'ann');
+    const outcome = await library.execute('pickaxeAndShout', 'ann', { body });
+    expect(outcome.failure).toBeUndefined();
+    expect(outcome.value).toBe(1);
+    expect(outcome.observed.items.wooden_pickaxe).toBe(1);
+    // The built-in it called has statistics of its own.
+    expect(library.statistics('makeWoodenPickaxe').byAgent.ann?.successes).toBe(1);
+    const refused = await library.execute('callsLearned', 'ann', { body });
+    expect(refused.value).toBe('learned skills can call built-in skills only, not pickaxeAndShout');
+  });
+
   it('unknown skills fail with suggestions', async () => {
     const library = await SkillLibrary.open();
     const { world: w } = await world();

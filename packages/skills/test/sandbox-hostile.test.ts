@@ -58,6 +58,29 @@ describe('sandbox: ordinary skills', () => {
   });
 });
 
+describe('sandbox: bot.skill', () => {
+  it('runs a host-side skill when the run offers one, and says so clearly when it does not', async () => {
+    const asked: string[] = [];
+    const offered = await runSandboxed({
+      body: new FakeBody(),
+      limits,
+      callSkill: async (name, params) => {
+        asked.push(`${name} ${JSON.stringify(params)}`);
+        return { ok: true, observed: { items: { wooden_pickaxe: 1 } } };
+      },
+      source: `async function f(bot) { const r = await bot.skill('makeWoodenPickaxe', { count: 1 }); return r.observed.items; }`,
+    });
+    expect(offered.value).toEqual({ wooden_pickaxe: 1 });
+    expect(asked).toEqual(['makeWoodenPickaxe {"count":1}']);
+    const missing = await runSandboxed({
+      body: new FakeBody(),
+      limits,
+      source: `async function f(bot) { await bot.skill('makeWoodenPickaxe'); }`,
+    });
+    expect(missing.error?.message).toMatch(/bot\.skill is not available in this run/);
+  });
+});
+
 describe('sandbox: hostile code is stopped with a clear error and the host keeps running', () => {
   async function hostStaysResponsive<T>(work: Promise<T>): Promise<{ value: T; ticks: number }> {
     let ticks = 0;
@@ -241,6 +264,38 @@ describe('sandbox: hostile code is stopped with a clear error and the host keeps
     expect(value.error?.message).toMatch(/never settles/);
     expect(value.wallMs).toBeGreaterThanOrEqual(1400);
     expect(ticks).toBeGreaterThan(20);
+  });
+
+  it('many agents at once: every hostile run is stopped, every ordinary run finishes', async () => {
+    const hostile = [
+      'async function a(bot) { for (;;) {} }',
+      'async function b(bot) { const x = []; for (;;) x.push(new Array(100000).fill(1)); }',
+      'async function c(bot) { await new Promise(() => {}); }',
+      "async function d(bot) { require('child_process').execSync('rm -rf /'); }",
+      "async function e(bot) { Object.prototype.then = () => 'owned'; }",
+    ];
+    const bodies = Array.from({ length: 10 }, (_, i) => new FakeBody(`agent${i}`));
+    const runs = bodies.map((body, i) =>
+      runSandboxed({
+        body,
+        limits: { timeoutMs: 1500, memoryMb: 16 },
+        source:
+          i % 2 === 0
+            ? (hostile[i / 2] as string)
+            : `async function work(bot) { await bot.collect('oak_log', ${i}); return ${i}; }`,
+      }),
+    );
+    const results = await Promise.all(runs);
+    for (const [i, result] of results.entries()) {
+      if (i % 2 === 0) {
+        expect(result.ok, `hostile ${i}`).toBe(false);
+        expect(['timeout', 'memory_limit', 'runtime_error'], `hostile ${i}`).toContain(result.error?.code);
+      } else {
+        expect(result.value, `agent ${i}`).toBe(i);
+        expect(bodies[i]?.inventory.get('oak_log')).toBe(i);
+        expect(result.wallMs, `agent ${i}`).toBeLessThan(1000);
+      }
+    }
   });
 
   it('an abort signal stops a run at once', async () => {

@@ -123,7 +123,7 @@ export async function learnSkill(options: LearnSkillOptions): Promise<LearnResul
     });
     const outcome = await executeSkill(
       candidate,
-      { body, tree: library.tree },
+      library.contextFor(candidate, agentId, { body }),
       {},
       {
         ...(options.sandbox ? { sandbox: options.sandbox } : {}),

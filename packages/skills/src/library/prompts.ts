@@ -1,5 +1,6 @@
 import type { Observation } from '@sid/core';
-import type { ExpectedOutcome } from '../skill.js';
+import { z } from 'zod';
+import type { AnySkill, ExpectedOutcome } from '../skill.js';
 import type { RetrievedSkill } from './skill-library.js';
 
 /** The API reference a model writes learned skills against (the sandbox bridge, nothing else). */
@@ -21,8 +22,22 @@ Check \`ok\` and stop or try something else when an action fails; do not loop fo
   await bot.give(agentId, item, count); await bot.attack(entityId)
   await bot.chestContents({ x, y, z }); await bot.deposit({ x, y, z }, item, count); await bot.withdraw({ x, y, z }, item, count)
   await bot.chat(text); await bot.whisper(agentId, text)
+  await bot.skill(name, params) -> { ok, failure?: { code, message }, observed: { items, position } }  // run a built-in skill listed under Related skills
   bot.log(...values)                                 // notes for your next attempt
 Return a small JSON value (or nothing). Item and block names are Minecraft ids such as oak_planks, stone, iron_ingot.`;
+
+/** A compact rendering of a skill's parameters for the prompt, e.g. `{ item: string, count: integer }`. */
+function paramsHint(skill: AnySkill): string {
+  try {
+    const schema = z.toJSONSchema(skill.params, { unrepresentable: 'any' }) as {
+      properties?: Record<string, { type?: unknown }>;
+    };
+    const props = Object.entries(schema.properties ?? {}).map(([k, v]) => `${k}: ${String(v.type ?? 'any')}`);
+    return `{ ${props.join(', ')} }`;
+  } catch {
+    return '{ … }';
+  }
+}
 
 function describeExpected(expected: ExpectedOutcome): string {
   const parts = (expected.items ?? []).map(
@@ -63,7 +78,10 @@ export function learningPrompt(input: {
   if (input.retrieved.length > 0) {
     lines.push('', `Related skills you may copy from (retrieved by ${input.retrieved[0]?.embedding}):`);
     for (const r of input.retrieved) {
-      const code = typeof r.skill.code === 'string' ? `\n${r.skill.code}` : ' (built-in)';
+      const code =
+        typeof r.skill.code === 'string'
+          ? `\n${r.skill.code}`
+          : ` (built-in: await bot.skill('${r.skill.name}', params), params ${paramsHint(r.skill)})`;
       lines.push(`- ${r.skill.name}: ${r.skill.description}${code}`);
     }
   }

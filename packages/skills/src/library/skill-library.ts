@@ -231,11 +231,57 @@ export class SkillLibrary {
     const ctx: SkillContext = {
       ...context,
       tree: context.tree ?? this.tree,
-      runSkill: (inner, innerParams) => this.execute(inner, agentId, context, innerParams, options),
+      runSkill: (inner, innerParams) => this.runNested(skill, inner, agentId, context, innerParams, options),
     };
     const outcome = await executeSkill(skill, ctx, params, options);
     await this.recordStats(name, agentId, outcome);
     return outcome;
+  }
+
+  /**
+   * A skill run from inside another. Learned code may call built-in skills only, so sandboxes never
+   * nest and a learned skill cannot recurse into itself.
+   */
+  private async runNested(
+    caller: AnySkill,
+    name: string,
+    agentId: string,
+    context: Omit<SkillContext, 'tree'> & { tree?: TechTree },
+    params: JsonObject,
+    options: ExecuteOptions,
+  ): Promise<SkillOutcome> {
+    const target = this.skills.get(name);
+    if (caller.kind === 'learned' && target?.kind === 'learned') {
+      const position = (await context.body.perceive()).self.position;
+      return {
+        skill: name,
+        ok: false,
+        failure: {
+          code: 'invalid_argument',
+          message: `learned skills can call built-in skills only, not ${name}`,
+          argument: 'name',
+        },
+        expected: {},
+        observed: { items: {}, position },
+        matchedExpectation: false,
+        actions: [],
+        durationMs: 0,
+      };
+    }
+    return this.execute(name, agentId, context, params, options);
+  }
+
+  /** A context for running `skill` for `agentId` whose nested calls go through this library. */
+  contextFor(
+    skill: AnySkill,
+    agentId: string,
+    context: Omit<SkillContext, 'tree'> & { tree?: TechTree },
+  ): SkillContext {
+    return {
+      ...context,
+      tree: context.tree ?? this.tree,
+      runSkill: (inner, innerParams) => this.runNested(skill, inner, agentId, context, innerParams, {}),
+    };
   }
 
   private async recordStats(name: string, agentId: string, outcome: SkillOutcome): Promise<void> {

@@ -28,6 +28,9 @@ for (const name of primitives) {
     return call(name, args.filter((a) => a !== undefined));
   });
 }
+bot.skill = freeze(function (name, params) {
+  return call('skill', [name, params === undefined ? {} : params]);
+});
 bot.log = freeze(function (...parts) {
   return call('log', [parts.map((p) => (typeof p === 'string' ? p : stringify(p))).join(' ')]);
 });

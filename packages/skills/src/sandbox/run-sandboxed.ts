@@ -1,5 +1,6 @@
-import type { ActionOutcome, Body, JsonValue } from '@sid/core';
+import type { ActionOutcome, Body, JsonObject, JsonValue } from '@sid/core';
 import ivm from 'isolated-vm';
+import { z } from 'zod';
 import { BOOTSTRAP_SOURCE } from './bootstrap.js';
 import {
   BRIDGE_PRIMITIVES,
@@ -34,7 +35,14 @@ export interface SandboxRun {
   params?: JsonValue;
   limits?: SandboxLimits;
   signal?: AbortSignal;
+  /**
+   * Runs a host-side skill for `bot.skill(name, params)` (built-in skills, so learned code can build
+   * on them). Without it, `bot.skill` fails with a clear error.
+   */
+  callSkill?: (name: string, params: JsonObject) => Promise<JsonValue>;
 }
+
+const skillCallArgs = z.tuple([z.string().min(1).max(100), z.record(z.string(), z.json())]);
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -54,6 +62,7 @@ export async function runSandboxed(run: SandboxRun): Promise<SandboxResult> {
   const actions = new AbortController();
   let stopReason: SandboxError | null = null;
   let finished = false;
+  let skillCalls = 0;
 
   const isolate = new ivm.Isolate({ memoryLimit: Math.max(8, limits.memoryMb) });
   const result = (ok: boolean, extra: Partial<SandboxResult>): SandboxResult => {
@@ -76,11 +85,25 @@ export async function runSandboxed(run: SandboxRun): Promise<SandboxResult> {
       if (logs.length < MAX_LOGS) logs.push(String(JSON.parse(argsText)[0] ?? '').slice(0, MAX_LOG_CHARS));
       return JSON.stringify({ value: null });
     }
-    if (!Object.hasOwn(BRIDGE_PRIMITIVES, name)) return JSON.stringify({ error: `bot.${name} is not a primitive` });
-    if (calls.length >= limits.maxCalls) {
+    if (name !== 'skill' && !Object.hasOwn(BRIDGE_PRIMITIVES, name)) {
+      return JSON.stringify({ error: `bot.${name} is not a primitive` });
+    }
+    if (calls.length + skillCalls >= limits.maxCalls) {
       stopReason ??= { code: 'bridge_limit', message: `more than ${limits.maxCalls} primitive calls in one run` };
       dispose();
       return JSON.stringify({ error: stopReason.message });
+    }
+    if (name === 'skill') {
+      const args = skillCallArgs.safeParse(JSON.parse(argsText));
+      if (!args.success)
+        return JSON.stringify({ error: 'bot.skill(name, params) needs a skill name and a params object' });
+      if (!run.callSkill) return JSON.stringify({ error: 'bot.skill is not available in this run' });
+      skillCalls++;
+      try {
+        return JSON.stringify({ value: await run.callSkill(args.data[0], args.data[1] as JsonObject) });
+      } catch (error) {
+        return JSON.stringify({ error: `bot.skill('${args.data[0]}') failed: ${message(error)}` });
+      }
     }
     const primitive = name as BridgePrimitive;
     const parsed = BRIDGE_PRIMITIVES[primitive].safeParse(JSON.parse(argsText));
