@@ -12,7 +12,10 @@ const MAX_LISTED = 12;
 
 let notable: Set<number> | null = null;
 
-/** Blocks worth telling an agent about: ores, logs, and the work blocks agents place. */
+/**
+ * Blocks worth telling an agent about: logs, the work blocks agents place, and ores, which show only
+ * once dug open (no x-ray; `findBlocks`, like mineflayer's, does find buried blocks).
+ */
 function notableIds(data: GameData): Set<number> {
   if (notable) return notable;
   notable = new Set();
@@ -101,7 +104,7 @@ export function perceive(body: HeadlessBody): Observation {
   const blocks: BlockSighting[] = [];
   if (!body.dead) {
     const perName = new Map<string, number>();
-    for (const b of world.blocks.find(here, notableIds(world.data), OBSERVE_BLOCK_RADIUS, 32)) {
+    for (const b of world.blocks.find(here, notableIds(world.data), OBSERVE_BLOCK_RADIUS, 24, { visibleOnly: true })) {
       const n = perName.get(b.name) ?? 0;
       if (n >= 2 || blocks.length >= MAX_LISTED) continue;
       perName.set(b.name, n + 1);

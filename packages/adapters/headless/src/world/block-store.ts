@@ -15,6 +15,9 @@ export class BlockStore {
   private readonly chunks = new Map<number, Chunk>();
   /** Changed blocks per chunk: local index → block id. */
   private readonly changes = new Map<number, Map<number, number>>();
+  /** Ores next to air (dug open by agents), per chunk, as block keys: what perception can see. */
+  private readonly exposed = new Map<number, Set<number>>();
+  private readonly oreIds: ReadonlySet<number>;
   /** The same changes grouped by chunk and block id, so searches skip the (mostly air) changes they do not want. */
   private readonly changesById = new Map<number, Map<number, Set<number>>>();
   private lastKey = Number.NaN;
@@ -28,6 +31,7 @@ export class BlockStore {
   ) {
     const ids = generator.ids;
     this.layered = new Set([ids.water, ids.grass, ids.dirt, ids.sand, ids.stone, ids.deepslate, ids.bedrock]);
+    this.oreIds = new Set([...generator.featureIds].filter((id) => data.blockById(id).name.endsWith('_ore')));
   }
 
   /** Number of chunks generated so far. */
@@ -89,6 +93,24 @@ export class BlockStore {
       byId.set(id, set);
     }
     set.add(index);
+    if (this.data.blockById(id).passable) this.exposeAround(x, y, z);
+  }
+
+  /** Marks ores around an opened block as visible. */
+  private exposeAround(x: number, y: number, z: number): void {
+    for (const [dx, dy, dz] of NEIGHBOURS) {
+      const nx = x + dx;
+      const ny = y + dy;
+      const nz = z + dz;
+      if (!this.oreIds.has(this.idAt(nx, ny, nz))) continue;
+      const key = chunkKey(nx >> 4, nz >> 4);
+      let set = this.exposed.get(key);
+      if (!set) {
+        set = new Set();
+        this.exposed.set(key, set);
+      }
+      set.add(blockKey(nx, ny, nz));
+    }
   }
 
   /** True when a body can stand in the block (air, water, plants). */
@@ -132,6 +154,7 @@ export class BlockStore {
   clearChanges(): void {
     this.changes.clear();
     this.changesById.clear();
+    this.exposed.clear();
   }
 
   /**
@@ -140,17 +163,30 @@ export class BlockStore {
    * the height map, one candidate per column, searched in rings outwards so that a near hit stops
    * the search early.
    */
-  find(origin: Vec3, ids: ReadonlySet<number>, maxDistance: number, count: number): BlockSighting[] {
+  find(
+    origin: Vec3,
+    ids: ReadonlySet<number>,
+    maxDistance: number,
+    count: number,
+    options: { visibleOnly?: boolean } = {},
+  ): BlockSighting[] {
+    const visible = options.visibleOnly === true;
     // Search a small sphere first: everything inside it is found, so if it holds `count` hits those
     // are the nearest ones and the big sphere is never scanned.
     for (let radius = 8; radius < maxDistance; radius *= 2) {
-      const near = this.findWithin(origin, ids, radius, count);
+      const near = this.findWithin(origin, ids, radius, count, visible);
       if (near.length >= count) return near;
     }
-    return this.findWithin(origin, ids, maxDistance, count);
+    return this.findWithin(origin, ids, maxDistance, count, visible);
   }
 
-  private findWithin(origin: Vec3, ids: ReadonlySet<number>, maxDistance: number, count: number): BlockSighting[] {
+  private findWithin(
+    origin: Vec3,
+    ids: ReadonlySet<number>,
+    maxDistance: number,
+    count: number,
+    visible: boolean,
+  ): BlockSighting[] {
     const hits = new Hits(origin, maxDistance);
     const ox = Math.floor(origin.x);
     const oz = Math.floor(origin.z);
@@ -160,7 +196,8 @@ export class BlockStore {
     // Feature lists are sorted by local index, which is y-major: binary-search the y band in reach.
     const loIndex = Math.max(0, Math.floor(eyeY - maxDistance) - MIN_Y) << 8;
     const hiIndex = ((Math.min(MAX_Y, Math.ceil(eyeY + maxDistance)) - MIN_Y + 1) << 8) - 1;
-    const featureIds = [...ids].filter((id) => this.generator.featureIds.has(id));
+    // With `visible`, buried ores are skipped; ores count only once dug open (the exposed sets).
+    const featureIds = [...ids].filter((id) => this.generator.featureIds.has(id) && !(visible && this.oreIds.has(id)));
     // Many ids (perception): one pass over all features with a lookup mask beats one pass per id.
     const mask = featureIds.length > 4 ? this.maskOf(ids) : null;
     for (let cx = (ox - r) >> 4; cx <= (ox + r) >> 4; cx++) {
@@ -194,6 +231,16 @@ export class BlockStore {
                 if (index > hiIndex) break;
                 if (!changed?.has(index)) hits.addLocal(baseX, baseZ, index, id);
               }
+            }
+          }
+        }
+        if (visible) {
+          const open = this.exposed.get(key);
+          if (open) {
+            for (const blockAt of open) {
+              const p = unpackBlockKey(blockAt);
+              const id = this.idAt(p.x, p.y, p.z);
+              if (ids.has(id) && this.oreIds.has(id)) hits.add(p.x, p.y, p.z, id);
             }
           }
         }
@@ -351,6 +398,15 @@ class Hits {
     return order.map((i) => ({ key: this.keys[i] as number, id: this.ids[i] as number, d2: this.d2s[i] as number }));
   }
 }
+
+const NEIGHBOURS: readonly [number, number, number][] = [
+  [1, 0, 0],
+  [-1, 0, 0],
+  [0, 1, 0],
+  [0, -1, 0],
+  [0, 0, 1],
+  [0, 0, -1],
+];
 
 /** First position in a sorted array whose value is at least `value`. */
 function lowerBound(list: Int32Array, value: number): number {

@@ -186,7 +186,7 @@ export async function collect(
         continue;
       }
       const found = world.blocks
-        .find(body.position, targets, COLLECT_RADIUS, 8 + skip.size)
+        .find(body.position, targets, COLLECT_RADIUS, 1 + skip.size)
         .find((b) => !skip.has(`${b.position.x},${b.position.y},${b.position.z}`));
       if (!found) break;
       const p = found.position;
