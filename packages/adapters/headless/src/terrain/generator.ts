@@ -45,6 +45,7 @@ export class TerrainGenerator {
   /** Block ids that can appear as features (ores, logs, leaves): only these are in chunk feature lists. */
   readonly featureIds: ReadonlySet<number>;
   private readonly seed: number;
+  private readonly scratch = new FeatureScratch();
 
   constructor(
     seed: number,
@@ -128,11 +129,11 @@ export class TerrainGenerator {
         sandy[lz * 16 + lx] = h <= sea + 1 ? 1 : 0;
       }
     }
-    const features = new Map<number, number>();
+    const features = this.scratch;
+    features.begin();
     this.placeOres(cx, cz, heights, features);
     this.placeTrees(cx, cz, heights, sandy, features);
-    const featureKeys = Int32Array.from(features.keys()).sort();
-    const featureIds = Uint16Array.from(featureKeys, (k) => features.get(k) as number);
+    const { keys: featureKeys, ids: featureIds } = features.finish();
     const lists = new Map<number, number[]>();
     for (let i = 0; i < featureKeys.length; i++) {
       const id = featureIds[i] as number;
@@ -145,7 +146,7 @@ export class TerrainGenerator {
     return { cx, cz, heights, sandy, featureKeys, featureIds, byBlock };
   }
 
-  private placeOres(cx: number, cz: number, heights: Int16Array, out: Map<number, number>): void {
+  private placeOres(cx: number, cz: number, heights: Int16Array, out: FeatureScratch): void {
     const data = this.data;
     ORES.forEach((spec, specIndex) => {
       const attempts = Math.round(spec.attempts * this.options.oreAbundance);
@@ -172,7 +173,7 @@ export class TerrainGenerator {
     });
   }
 
-  private placeTrees(cx: number, cz: number, heights: Int16Array, sandy: Uint8Array, out: Map<number, number>): void {
+  private placeTrees(cx: number, cz: number, heights: Int16Array, sandy: Uint8Array, out: FeatureScratch): void {
     const forest = valueNoise(cx * 16, cz * 16, 128, this.seed ^ 0x7ee);
     const count = Math.floor(forest * forest * 9 * this.options.treeDensity);
     const trunks: [number, number][] = [];
@@ -223,4 +224,38 @@ export function featureAt(chunk: Chunk, index: number): number {
     else hi = mid - 1;
   }
   return -1;
+}
+
+/**
+ * A reusable chunk-sized buffer for placing features: writes go to a flat array indexed by local
+ * index (later writes win), and `finish` returns them sorted, so generating a chunk allocates only
+ * its result.
+ */
+class FeatureScratch {
+  private readonly cells = new Uint16Array(16 * 16 * 384);
+  private touched: number[] = [];
+
+  begin(): void {
+    this.touched = [];
+  }
+
+  set(index: number, id: number): void {
+    if (this.cells[index] === 0) this.touched.push(index);
+    this.cells[index] = id + 1;
+  }
+
+  has(index: number): boolean {
+    return this.cells[index] !== 0;
+  }
+
+  finish(): { keys: Int32Array; ids: Uint16Array } {
+    const keys = Int32Array.from(this.touched).sort();
+    const ids = new Uint16Array(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const index = keys[i] as number;
+      ids[i] = (this.cells[index] as number) - 1;
+      this.cells[index] = 0;
+    }
+    return { keys, ids };
+  }
 }

@@ -285,31 +285,49 @@ export class BlockStore {
     const eye = Math.floor(origin.y + EYE_HEIGHT);
     const sea = this.generator.options.seaLevel;
     const g = this.generator.ids;
+    let enoughAt = -1;
     for (let ring = 0; ring <= r; ring++) {
-      // Stop once `count` hits are nearer than anything this ring can hold.
-      if (hits.size >= count && hits.kthD2(count) < (ring - 1) * (ring - 1)) return;
+      // Layer blocks are everywhere: once `count` hits are in, two more rings settle the nearest
+      // (to within about a block) instead of proving it over a whole disc of columns.
+      if (enoughAt < 0 && hits.size >= count) enoughAt = ring;
+      if (enoughAt >= 0 && ring > enoughAt + 1) return;
       for (let dz = -ring; dz <= ring; dz++) {
-        const edge = Math.abs(dz) === ring;
-        for (let dx = -ring; dx <= ring; dx += edge ? 1 : 2 * ring) {
+        const edge = dz === -ring || dz === ring;
+        const step = edge || ring === 0 ? 1 : 2 * ring;
+        for (let dx = -ring; dx <= ring; dx += step) {
           const x = ox + dx;
           const z = oz + dz;
-          const h = this.surfaceHeight(x, z);
-          const sandy = this.chunk(x >> 4, z >> 4).sandy[(z & 15) * 16 + (x & 15)] === 1;
+          const chunk = this.chunk(x >> 4, z >> 4);
+          const col = (z & 15) * 16 + (x & 15);
+          const h = chunk.heights[col] as number;
+          const sandy = chunk.sandy[col] === 1;
           for (const id of ids) {
-            let lo: number;
-            let hi: number;
-            if (id === g.water) [lo, hi] = [h + 1, sea];
-            else if (id === g.grass) [lo, hi] = sandy ? [1, 0] : [h, h];
-            else if (id === g.dirt) [lo, hi] = sandy ? [1, 0] : [h - 3, h - 1];
-            else if (id === g.sand) [lo, hi] = sandy ? [h - 3, h] : [1, 0];
-            else if (id === g.stone) [lo, hi] = [Math.max(0, MIN_Y + 5), h - 4];
-            else if (id === g.deepslate) [lo, hi] = [MIN_Y + 1, Math.min(-1, h - 4)];
-            else [lo, hi] = [MIN_Y, MIN_Y];
+            let lo = MIN_Y;
+            let hi = MIN_Y;
+            if (id === g.water) {
+              lo = h + 1;
+              hi = sea;
+            } else if (id === g.grass) {
+              lo = h;
+              hi = sandy ? h - 1 : h;
+            } else if (id === g.dirt) {
+              lo = h - 3;
+              hi = sandy ? h - 4 : h - 1;
+            } else if (id === g.sand) {
+              lo = h - 3;
+              hi = sandy ? h : h - 4;
+            } else if (id === g.stone) {
+              lo = Math.max(MIN_Y + 5, 0);
+              hi = h - 4;
+            } else if (id === g.deepslate) {
+              lo = MIN_Y + 1;
+              hi = Math.min(h - 4, -1);
+            }
             if (lo > hi) continue;
             // Nearest y of the layer to the eye, then a few steps outwards past dug or ore blocks.
-            const start = Math.min(hi, Math.max(lo, eye));
-            for (let step = 0; step < 6; step++) {
-              const y = step % 2 === 0 ? start + step / 2 : start - (step + 1) / 2;
+            const start = hi < eye ? hi : Math.max(lo, eye);
+            for (let s = 0; s < 6; s++) {
+              const y = s % 2 === 0 ? start + s / 2 : start - (s + 1) / 2;
               if (y < lo || y > hi) continue;
               if (this.idAt(x, y, z) === id) {
                 hits.add(x, y, z, id);
@@ -317,7 +335,6 @@ export class BlockStore {
               }
             }
           }
-          if (ring === 0) break;
         }
       }
     }
