@@ -12,7 +12,7 @@
  */
 import { fork } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createOpenAI } from '@ai-sdk/openai';
@@ -81,9 +81,15 @@ async function serveInChild(): Promise<{ url: string; stop: () => Promise<void> 
 type Call = (i: number) => Promise<unknown>;
 
 /** Runs `count` calls with `concurrency` workers, recording each call's latency. */
-async function round(call: Call, count: number, concurrency: number, histogram: LatencyHistogram): Promise<number> {
+async function round(
+  call: Call,
+  count: number,
+  concurrency: number,
+  histogram: LatencyHistogram,
+): Promise<{ wallMs: number; cpuMs: number }> {
   let next = 0;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const worker = async () => {
     while (next < count) {
       const i = next++;
@@ -93,7 +99,8 @@ async function round(call: Call, count: number, concurrency: number, histogram: 
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
-  return performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  return { wallMs: performance.now() - started, cpuMs: (used.user + used.system) / 1000 };
 }
 
 async function main(): Promise<void> {
@@ -126,8 +133,7 @@ async function main(): Promise<void> {
 
   const gatewayHist = new LatencyHistogram();
   const rawHist = new LatencyHistogram();
-  let gatewayMs = 0;
-  let rawMs = 0;
+  const totals = { gateway: { wallMs: 0, cpuMs: 0 }, raw: { wallMs: 0, cpuMs: 0 } };
   const perRound = Math.ceil(opts.calls / opts.rounds);
   for (let r = 0, done = 0; done < opts.calls; r++, done += perRound) {
     const n = Math.min(perRound, opts.calls - done);
@@ -138,9 +144,9 @@ async function main(): Promise<void> {
     ];
     if (r % 2 === 1) order.reverse();
     for (const [name, call, hist] of order) {
-      const ms = await round(call, n, opts.concurrency, hist);
-      if (name === 'gateway') gatewayMs += ms;
-      else rawMs += ms;
+      const spent = await round(call, n, opts.concurrency, hist);
+      totals[name].wallMs += spent.wallMs;
+      totals[name].cpuMs += spent.cpuMs;
     }
     process.stderr.write(`round ${r + 1}: ${done + n}/${opts.calls} calls per path\n`);
   }
@@ -160,8 +166,13 @@ async function main(): Promise<void> {
     rawP50Ms: rawHist.percentile(0.5),
     rawP99Ms: rawHist.percentile(0.99),
     overheadRatio: Number((gatewayHist.percentile(0.5) / rawHist.percentile(0.5)).toFixed(3)),
-    gatewayCallsPerSecond: Math.round((opts.calls / gatewayMs) * 1000),
-    rawCallsPerSecond: Math.round((opts.calls / rawMs) * 1000),
+    gatewayCallsPerSecond: Math.round((opts.calls / totals.gateway.wallMs) * 1000),
+    rawCallsPerSecond: Math.round((opts.calls / totals.raw.wallMs) * 1000),
+    // CPU this process spent per call: unlike latency, hardly moved by other processes on a shared machine.
+    gatewayCpuUsPerCall: Math.round((totals.gateway.cpuMs / opts.calls) * 1000),
+    rawCpuUsPerCall: Math.round((totals.raw.cpuMs / opts.calls) * 1000),
+    cpuOverheadRatio: Number((totals.gateway.cpuMs / totals.raw.cpuMs).toFixed(3)),
+    loadAverage1m: loadavg()[0],
     gatewayFailedCalls: usage.total.failedCalls,
     node: process.version,
     cpus: availableParallelism(),

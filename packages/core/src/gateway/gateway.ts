@@ -1,4 +1,4 @@
-import { BrokenCircuitError, TaskCancelledError, TimeoutStrategy, timeout } from 'cockatiel';
+import { BrokenCircuitError } from 'cockatiel';
 import PQueue from 'p-queue';
 import type { z } from 'zod';
 import { estimateTokens } from '../model/estimate-tokens.js';
@@ -17,6 +17,7 @@ import { ConfigError, SidError } from '../util/errors.js';
 import { BudgetExceededError, BudgetGuard } from './budgets.js';
 import { type GatewayCallMeta, type PriorityLookup, priorityOf } from './call-priority.js';
 import type { GatewayCallRecord, GatewayNotice } from './call-record.js';
+import { AttemptTimeoutError, withTimeout } from './call-timeout.js';
 import type { CassetteEntry, CassetteOutcome } from './cassette-format.js';
 import type { CassetteSink } from './cassette-recorder.js';
 import type { CassetteReplay } from './cassette-replay.js';
@@ -84,7 +85,7 @@ const invokers: Record<CallKind, Invoke> = {
  * it wraps any Model (offline, scripted, AI SDK) and a society uses it like any other model.
  *
  * Per call: tier routing → budget check → replay or cache → priority queue with a global concurrency
- * cap (p-queue) → RPM/TPM limiter → per-provider circuit breaker and per-attempt timeout (cockatiel)
+ * cap (p-queue) → RPM/TPM limiter → per-provider circuit breaker (cockatiel) and per-attempt timeout
  * → retries with jittered exponential backoff honouring Retry-After (cockatiel) → one repair attempt
  * for invalid structured output → the next model of the fallback chain. Every finished call is
  * accounted, recorded and reported to {@link ModelGateway.onCall} listeners.
@@ -421,9 +422,8 @@ export class ModelGateway implements Model {
           const result = await this.breakers
             .for(model.id)
             .execute(() =>
-              this.timeoutPolicy.execute(
-                ({ signal: attemptSignal }) => invokers[kind](model, request, attemptSignal),
-                signal,
+              withTimeout(this.config.timeoutMs, signal, (attemptSignal) =>
+                invokers[kind](model, request, attemptSignal),
               ),
             );
           if (kind === 'object') {
@@ -453,15 +453,6 @@ export class ModelGateway implements Model {
     ) as Promise<Result>;
   }
 
-  private get timeoutPolicy() {
-    this.timeoutCache ??= timeout(this.config.timeoutMs, {
-      strategy: TimeoutStrategy.Aggressive,
-      abortOnReturn: false,
-    });
-    return this.timeoutCache;
-  }
-  private timeoutCache: ReturnType<typeof timeout> | undefined;
-
   private priceFor(modelId: string): ModelPrice | undefined {
     if (!this.prices.has(modelId)) this.prices.set(modelId, priceOf(this.config.prices, modelId));
     return this.prices.get(modelId);
@@ -474,7 +465,7 @@ export class ModelGateway implements Model {
 
   private normalize(error: unknown, model: Model, signal: AbortSignal | undefined): unknown {
     if (signal?.aborted) return signal.reason ?? error;
-    if (error instanceof TaskCancelledError) {
+    if (error instanceof AttemptTimeoutError) {
       return new ModelCallError(`${model.id} did not answer within ${this.config.timeoutMs} ms`, {
         kind: 'timeout',
         model: model.id,

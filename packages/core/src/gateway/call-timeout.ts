@@ -1,0 +1,43 @@
+/** Raised when an attempt runs past its deadline. */
+export class AttemptTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`no answer within ${timeoutMs} ms`);
+    this.name = 'AttemptTimeoutError';
+  }
+}
+
+/**
+ * Runs `fn` with a signal that aborts after `ms` (or when `parent` aborts), and rejects at the
+ * deadline even if `fn` ignores the signal.
+ *
+ * Hand-written rather than cockatiel's `timeout()` for cost: on the gateway's hot path that policy's
+ * derived controller, abort-event listener and race took ~10% of a provider call's CPU in
+ * `bench/gateway-bench.ts`; this needs one controller and one timer per attempt, and a listener only
+ * when the caller passed a signal.
+ */
+export function withTimeout<T>(
+  ms: number,
+  parent: AbortSignal | undefined,
+  fn: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  if (parent?.aborted) return Promise.reject(parent.reason);
+  const controller = new AbortController();
+  return new Promise<T>((resolve, reject) => {
+    let settled = false;
+    const onParentAbort = () => finish(() => reject(parent?.reason), parent?.reason);
+    const timer = setTimeout(() => finish(() => reject(new AttemptTimeoutError(ms)), new AttemptTimeoutError(ms)), ms);
+    function finish(settle: () => void, abortReason?: unknown) {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      parent?.removeEventListener('abort', onParentAbort);
+      if (abortReason !== undefined) controller.abort(abortReason);
+      settle();
+    }
+    parent?.addEventListener('abort', onParentAbort, { once: true });
+    fn(controller.signal).then(
+      (value) => finish(() => resolve(value)),
+      (error: unknown) => finish(() => reject(error)),
+    );
+  });
+}
