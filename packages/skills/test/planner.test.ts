@@ -114,6 +114,16 @@ describe('planner: obtain X (n)', () => {
   });
 
   describe('impossible requests get a clear reason', () => {
+    it('a mob this world does not have', () => {
+      const plan = planObtain(tree, 'cooked_beef', 1, { worldMobs: [] });
+      expect(plan).toMatchObject({ ok: false, code: 'not_in_world' });
+      if (!plan.ok) {
+        expect(plan.reason).toBe('cooked_beef needs beef; beef comes from cow, which this world does not have');
+      }
+      // With cows around it is fine.
+      expect(planObtain(tree, 'cooked_beef', 1, { worldMobs: ['cow'] }).ok).toBe(true);
+    });
+
     it('unknown item, with suggestions', () => {
       const plan = planObtain(tree, 'diamond_pikaxe');
       expect(plan).toMatchObject({

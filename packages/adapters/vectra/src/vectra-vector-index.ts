@@ -100,6 +100,7 @@ export class VectraVectorIndex implements VectorIndex {
     return next;
   }
 
+  /** Inserts or replaces items by id in one namespace (one file write per call). */
   async upsert(namespace: string, items: readonly VectorItem[]): Promise<void> {
     if (items.length === 0) return;
     for (const item of items) {
@@ -120,6 +121,7 @@ export class VectraVectorIndex implements VectorIndex {
     });
   }
 
+  /** The `k` nearest items by cosine similarity, best first, optionally filtered on metadata fields. */
   async query(
     namespace: string,
     vector: readonly number[],
@@ -152,6 +154,7 @@ export class VectraVectorIndex implements VectorIndex {
     });
   }
 
+  /** Removes items by id; unknown ids are ignored. */
   async delete(namespace: string, ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
     await this.serial(namespace, async () => {
@@ -168,6 +171,7 @@ export class VectraVectorIndex implements VectorIndex {
     });
   }
 
+  /** Number of items in the namespace (0 when it was never written). */
   async count(namespace: string): Promise<number> {
     return this.serial(namespace, async () => {
       if (!(await this.exists(namespace))) return 0;

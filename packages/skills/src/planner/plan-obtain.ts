@@ -61,11 +61,11 @@ function describeUnobtainable(
     current = missing;
   }
   const prefix = chain.length > 0 ? `${chain.join('; ')}; ` : '';
-  const blocks = tree.sources(current).flatMap((s) => (s.kind === 'mine' ? [s.block] : []));
-  if (worldLimited && blocks.length > 0) {
+  const from = tree.sources(current).flatMap((s) => (s.kind === 'mine' ? [s.block] : s.kind === 'kill' ? [s.mob] : []));
+  if (worldLimited && from.length > 0) {
     return {
       code: 'not_in_world',
-      reason: `${prefix}${current} comes from ${blocks.join(', ')}, which this world does not have`,
+      reason: `${prefix}${current} comes from ${from.join(', ')}, which this world does not have`,
     };
   }
   if (tree.sources(current).length === 0) {
@@ -101,10 +101,15 @@ export function planObtain(tree: TechTree, item: string, count = 1, context: Pla
   }
   const inventory = inventoryMap(context.inventory);
   const prefer = [...inventory.keys(), ...(context.nearbyBlocks ?? [])];
-  const routes = tree.routes({ prefer, ...(context.worldBlocks ? { worldBlocks: context.worldBlocks } : {}) });
+  const routes = tree.routes({
+    prefer,
+    ...(context.worldBlocks ? { worldBlocks: context.worldBlocks } : {}),
+    ...(context.worldMobs ? { worldMobs: context.worldMobs } : {}),
+  });
+  const limited = context.worldBlocks !== undefined || context.worldMobs !== undefined;
   const target = routes.get(item);
   if (!target) {
-    return { ok: false, item, count, ...describeUnobtainable(tree, routes, item, context.worldBlocks !== undefined) };
+    return { ok: false, item, count, ...describeUnobtainable(tree, routes, item, limited) };
   }
   const fuel = chooseFuel(routes, inventory);
   const hasTool = (route: ResolvedRoute) =>
@@ -136,7 +141,7 @@ export function planObtain(tree: TechTree, item: string, count = 1, context: Pla
 
   for (const name of execution) {
     if (!routes.get(name)) {
-      return { ok: false, item, count, ...describeUnobtainable(tree, routes, name, context.worldBlocks !== undefined) };
+      return { ok: false, item, count, ...describeUnobtainable(tree, routes, name, limited) };
     }
   }
 

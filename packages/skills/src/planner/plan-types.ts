@@ -56,4 +56,6 @@ export interface PlanContext {
   nearbyBlocks?: Iterable<string>;
   /** Blocks that exist in this world at all; mining anything else is impossible. */
   worldBlocks?: Iterable<string>;
+  /** Mobs that exist in this world; hunting anything else is impossible (the headless world has none). */
+  worldMobs?: Iterable<string>;
 }

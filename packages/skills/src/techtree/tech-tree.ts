@@ -24,6 +24,8 @@ export interface RouteOptions {
   prefer?: Iterable<string>;
   /** Only these blocks can be mined (e.g. what a headless world generates); default: all natural blocks. */
   worldBlocks?: Iterable<string>;
+  /** Only these mobs can be hunted (e.g. `[]` in the headless world, which has none); default: all huntable mobs. */
+  worldMobs?: Iterable<string>;
 }
 
 // Effort weights: a craft or smelt step, and how much of a tool's or station's own cost one use carries.
@@ -115,6 +117,7 @@ export class TechTree {
   private resolve(options: RouteOptions): RouteMap {
     const prefer = new Set(options.prefer ?? []);
     const world = options.worldBlocks ? new Set(options.worldBlocks) : null;
+    const worldMobs = options.worldMobs ? new Set(options.worldMobs) : null;
     const { naturalBlocks, mobs, sources } = this.table;
     const cost = new Map<string, number>();
     const chosen = new Map<string, { source: ItemSource; tool: string | null }>();
@@ -141,6 +144,7 @@ export class TechTree {
           return { cost: (base + toolCost / AMORTIZE) / source.yield, tool };
         }
         case 'kill':
+          if (worldMobs && !worldMobs.has(source.mob)) return { cost: Number.POSITIVE_INFINITY, tool: null };
           return { cost: leaf(mobs.get(source.mob)?.cost ?? 5, [source.mob, item]) / source.yield, tool: null };
       }
     };
