@@ -187,7 +187,7 @@ export class BlockStore {
     count: number,
     visible: boolean,
   ): BlockSighting[] {
-    const hits = new Hits(origin, maxDistance);
+    const hits = new Hits(origin, maxDistance, count);
     const ox = Math.floor(origin.x);
     const oz = Math.floor(origin.z);
     const r = Math.ceil(maxDistance);
@@ -246,9 +246,16 @@ export class BlockStore {
         }
         const changedById = this.changesById.get(key);
         if (!changedById) continue;
-        for (const id of ids) {
-          const set = changedById.get(id);
-          if (set) for (const index of set) hits.addLocal(baseX, baseZ, index, id);
+        // Walk whichever is shorter: the wanted ids or the few ids this chunk's changes hold.
+        if (ids.size <= changedById.size) {
+          for (const id of ids) {
+            const set = changedById.get(id);
+            if (set) for (const index of set) hits.addLocal(baseX, baseZ, index, id);
+          }
+        } else {
+          for (const [id, set] of changedById) {
+            if (ids.has(id)) for (const index of set) hits.addLocal(baseX, baseZ, index, id);
+          }
         }
       }
     }
@@ -257,7 +264,7 @@ export class BlockStore {
       hits.dedupe();
       this.findLayered(origin, layeredWanted, r, count, hits);
     }
-    return hits.best(count).map(({ key, id, d2 }) => ({
+    return hits.best().map(({ key, id, d2 }) => ({
       name: this.data.blockById(id).name,
       position: unpackBlockKey(key),
       distance: Math.sqrt(d2),
@@ -341,22 +348,27 @@ export class BlockStore {
   }
 }
 
-/** Search hits as parallel numbers; objects are made only for the ones returned. */
+/**
+ * Search hits as parallel numbers, bounded: once enough hits are in, only the nearest `count`
+ * are kept and anything farther is refused, so a search through thousands of ores stays small.
+ * Objects are made only for the hits returned.
+ */
 class Hits {
-  private readonly keys: number[] = [];
-  private readonly ids: number[] = [];
-  private readonly d2s: number[] = [];
+  private keys: number[] = [];
+  private ids: number[] = [];
+  private d2s: number[] = [];
   private seen: Set<number> | null = null;
   private readonly max2: number;
   private readonly eyeY: number;
-  private sortedAt = -1;
-  private sorted: Float64Array | null = null;
+  private limit2: number;
 
   constructor(
     private readonly origin: Vec3,
     maxDistance: number,
+    private readonly count: number,
   ) {
     this.max2 = maxDistance * maxDistance;
+    this.limit2 = this.max2;
     this.eyeY = origin.y + EYE_HEIGHT;
   }
 
@@ -374,13 +386,13 @@ class Hits {
     this.add(baseX + (index & 15), (index >> 8) + MIN_Y, baseZ + ((index >> 4) & 15), id);
   }
 
-  /** A hit at a block position, kept when within range of the eyes. */
+  /** A hit at a block position, kept when within range of the eyes and not beaten `count` times. */
   add(x: number, y: number, z: number, id: number): void {
     const dx = x + 0.5 - this.origin.x;
     const dy = y + 0.5 - this.eyeY;
     const dz = z + 0.5 - this.origin.z;
     const d2 = dx * dx + dy * dy + dz * dz;
-    if (d2 > this.max2) return;
+    if (d2 > this.limit2) return;
     const key = blockKey(x, y, z);
     if (this.seen !== null) {
       if (this.seen.has(key)) return;
@@ -389,29 +401,31 @@ class Hits {
     this.keys.push(key);
     this.ids.push(id);
     this.d2s.push(d2);
+    if (this.keys.length >= 4 * this.count + 64) this.compact();
   }
 
-  /** The k-th smallest squared distance (k ≤ size); re-sorted only when hits were added. */
-  kthD2(k: number): number {
-    if (this.sortedAt !== this.d2s.length) {
-      this.sorted = Float64Array.from(this.d2s).sort();
-      this.sortedAt = this.d2s.length;
-    }
-    return (this.sorted as Float64Array)[k - 1] ?? Number.POSITIVE_INFINITY;
+  /** Keeps the nearest `count` hits (ties by position) and refuses anything farther from now on. */
+  private compact(): void {
+    const order = this.sortedOrder();
+    order.length = Math.min(order.length, this.count);
+    this.keys = order.map((i) => this.keys[i] as number);
+    this.ids = order.map((i) => this.ids[i] as number);
+    this.d2s = order.map((i) => this.d2s[i] as number);
+    if (this.keys.length >= this.count) this.limit2 = this.d2s[this.keys.length - 1] as number;
+  }
+
+  private sortedOrder(): number[] {
+    const order = this.keys.map((_, i) => i);
+    const d2s = this.d2s;
+    const keys = this.keys;
+    order.sort((a, b) => (d2s[a] as number) - (d2s[b] as number) || (keys[a] as number) - (keys[b] as number));
+    return order;
   }
 
   /** The nearest `count` hits; ties broken by position so results never depend on scan order. */
-  best(count: number): { key: number; id: number; d2: number }[] {
-    const n = this.keys.length;
-    if (n === 0) return [];
-    const limit = n > count ? this.kthD2(count) : Number.POSITIVE_INFINITY;
-    const order: number[] = [];
-    for (let i = 0; i < n; i++) if ((this.d2s[i] as number) <= limit) order.push(i);
-    order.sort(
-      (a, b) =>
-        (this.d2s[a] as number) - (this.d2s[b] as number) || (this.keys[a] as number) - (this.keys[b] as number),
-    );
-    if (order.length > count) order.length = count;
+  best(): { key: number; id: number; d2: number }[] {
+    const order = this.sortedOrder();
+    if (order.length > this.count) order.length = this.count;
     return order.map((i) => ({ key: this.keys[i] as number, id: this.ids[i] as number, d2: this.d2s[i] as number }));
   }
 }
