@@ -33,6 +33,8 @@ const CRAFT_STEP = 0.5;
 const SMELT_STEP = 1;
 const FUEL_EFFORT = 0.5;
 const AMORTIZE = 10;
+/** Route resolutions kept per tree (least recently used dropped first). */
+const ROUTE_CACHE_SIZE = 128;
 
 /** The best route for every obtainable item under one set of {@link RouteOptions}. */
 export class RouteMap {
@@ -60,6 +62,8 @@ export class RouteMap {
  */
 export class TechTree {
   private defaultRoutes: RouteMap | undefined;
+  private readonly cache = new Map<string, RouteMap>();
+  private leafNames: Set<string> | undefined;
   private static shared: TechTree | undefined;
 
   constructor(readonly table: SourceTable) {}
@@ -105,13 +109,45 @@ export class TechTree {
     return this.routes().get(item);
   }
 
-  /** Chooses the cheapest route for every item (cached when no options are given). */
+  /**
+   * Chooses the cheapest route for every item. Results are cached by the options that can change
+   * them (only preferred names that are mined or hunted matter), so a thousand agents planning with
+   * similar surroundings share a few resolutions instead of ~15 ms each.
+   */
   routes(options?: RouteOptions): RouteMap {
     if (!options) {
       this.defaultRoutes ??= this.resolve({});
       return this.defaultRoutes;
     }
-    return this.resolve(options);
+    const key = this.cacheKey(options);
+    const cached = this.cache.get(key);
+    if (cached) {
+      // Re-insert so the map's order is least recently used first.
+      this.cache.delete(key);
+      this.cache.set(key, cached);
+      return cached;
+    }
+    const resolved = this.resolve(options);
+    this.cache.set(key, resolved);
+    if (this.cache.size > ROUTE_CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
+    return resolved;
+  }
+
+  private cacheKey(options: RouteOptions): string {
+    if (!this.leafNames) {
+      this.leafNames = new Set();
+      for (const [item, list] of this.table.sources) {
+        for (const s of list) {
+          if (s.kind === 'mine') this.leafNames.add(s.block).add(item);
+          if (s.kind === 'kill') this.leafNames.add(s.mob).add(item);
+        }
+      }
+    }
+    const leaves = this.leafNames;
+    const prefer = [...new Set(options.prefer ?? [])].filter((n) => leaves.has(n)).sort();
+    const world = options.worldBlocks ? [...new Set(options.worldBlocks)].sort().join(',') : '*';
+    const mobs = options.worldMobs ? [...new Set(options.worldMobs)].sort().join(',') : '*';
+    return `${prefer.join(',')}|${world}|${mobs}`;
   }
 
   private resolve(options: RouteOptions): RouteMap {
