@@ -79,83 +79,103 @@ export class HeadlessBody implements Body {
 
   // ---- the Body port ---------------------------------------------------------------------------
 
+  /** Self, inventory, notable blocks, agents and items nearby, time of day, and a short text. */
   perceive(): Promise<Observation> {
     this.refresh();
     return Promise.resolve(perceive(this));
   }
 
+  /** Nearest blocks of the given names (buried ones too), default within 32 blocks; unknown names give none. */
   findBlocks(query: { name: string | string[]; maxDistance?: number; count?: number }): Promise<BlockSighting[]> {
     return Promise.resolve(this.safeList(() => findBlocks(this, query)));
   }
 
+  /** Agents and dropped items within range (default 32), nearest first. */
   findEntities(query: { kind?: EntitySighting['kind']; maxDistance?: number } = {}): Promise<EntitySighting[]> {
     return Promise.resolve(this.safeList(() => findEntities(this, query)));
   }
 
+  /** Walks in a straight line at 4.317 blocks/s to a position or near an agent or item. */
   moveTo(target: MoveTarget, options: ActionOptions & { range?: number } = {}): Promise<ActionOutcome> {
     return this.act(() => this.doMoveTo(target, options));
   }
 
+  /** Breaks a block within 4.5 blocks with the held item; drops go to the inventory. */
   dig(position: Vec3, options: ActionOptions = {}): Promise<ActionOutcome> {
     return this.act(() => dig(this, position, options));
   }
 
+  /** Finds, walks to and breaks `count` blocks of (or dropping) `name`, with the best tool carried. */
   collect(name: string, count: number, options: ActionOptions = {}): Promise<ActionOutcome> {
     return this.act(() => collect(this, name, count, options));
   }
 
+  /** Places a block from the inventory next to another block within reach. */
   place(item: string, position: Vec3, options: ActionOptions = {}): Promise<ActionOutcome> {
     return this.act(() => place(this, item, position, options));
   }
 
+  /** Crafts `count` result items (rounded up to whole crafts); 3×3 recipes need a table within 4.5 blocks. */
   craft(item: string, count: number, options: ActionOptions = {}): Promise<ActionOutcome> {
     return this.act(() => craft(this, item, count, options));
   }
 
+  /** Smelts `count` items at a furnace within reach, 10 s each, with the given or best carried fuel. */
   smelt(item: string, count: number, fuel?: string, options: ActionOptions = {}): Promise<ActionOutcome> {
     return this.act(() => smelt(this, item, count, fuel, options));
   }
 
+  /** Holds a tool, wears armour or puts a shield in the off hand. */
   equip(item: string, options: ActionOptions = {}): Promise<ActionOutcome> {
     return this.act(() => equip(this, item, options));
   }
 
+  /** Eats one item (1.6 s); refused on a full food bar. */
   eat(item: string, options: ActionOptions = {}): Promise<ActionOutcome> {
     return this.act(() => eat(this, item, options));
   }
 
+  /** Throws items on the ground (pickable after 2 s). */
   drop(item: string, count: number, options: ActionOptions = {}): Promise<ActionOutcome> {
     return this.act(() => drop(this, item, count, options));
   }
 
+  /** Hands items to a living agent within 4.5 blocks. */
   give(agentId: string, item: string, count: number, options: ActionOptions = {}): Promise<ActionOutcome> {
     return this.act(() => give(this, agentId, item, count, options));
   }
 
+  /** Lists a chest within reach. */
   chestContents(position: Vec3, options: ActionOptions = {}): Promise<ActionOutcome & { items?: ItemStack[] }> {
     return this.act(() => chestContents(this, position, options));
   }
 
+  /** Puts items into a chest within reach. */
   deposit(position: Vec3, item: string, count: number, options: ActionOptions = {}): Promise<ActionOutcome> {
     return this.act(() => deposit(this, position, item, count, options));
   }
 
+  /** Takes items out of a chest within reach. */
   withdraw(position: Vec3, item: string, count: number, options: ActionOptions = {}): Promise<ActionOutcome> {
     return this.act(() => withdraw(this, position, item, count, options));
   }
 
+  /** One fully charged hit on an agent within 3 blocks. */
   attack(entityId: string, options: ActionOptions = {}): Promise<ActionOutcome> {
     return this.act(() => attack(this, entityId, options));
   }
 
+  /** Says (32 blocks) or shouts (64 blocks) to every living agent in range. */
   chat(text: string, mode: 'say' | 'shout' = 'say'): Promise<ActionOutcome> {
     return this.act(() => chat(this, text, mode));
   }
 
+  /** Speaks to one agent within 8 blocks. */
   whisper(agentId: string, text: string): Promise<ActionOutcome> {
     return this.act(() => whisper(this, agentId, text));
   }
 
+  /** Subscribes to chat, pickup, damage, death, respawn and day/night events. */
   onEvent(listener: (event: BodyEvent) => void): () => void {
     this.listeners.add(listener);
     return () => {

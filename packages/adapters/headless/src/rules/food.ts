@@ -1,7 +1,8 @@
 import type { GameData } from './game-data.js';
 
-/** Hunger and health limits (Minecraft's). */
+/** Full health (Minecraft's 10 hearts). */
 export const MAX_HEALTH = 20;
+/** Full food bar. */
 export const MAX_FOOD = 20;
 /** Exhaustion that costs one saturation point (or one food point when saturation is 0). */
 export const EXHAUSTION_PER_POINT = 4;

@@ -84,10 +84,12 @@ export class GameData {
     return this.blocksById.get(id) ?? this.air;
   }
 
+  /** True for a block name of this version. */
   isBlock(name: string): boolean {
     return this.blocksByName.has(name);
   }
 
+  /** True for an item name of this version. */
   isItem(name: string): boolean {
     return this.itemsByName.has(name);
   }
@@ -97,6 +99,7 @@ export class GameData {
     return this.itemsByName.get(name)?.stackSize ?? 64;
   }
 
+  /** The name of an item id, or null. */
   itemName(id: number): string | null {
     return this.itemsById.get(id)?.name ?? null;
   }

@@ -78,6 +78,7 @@ export class HeadlessWorld implements Environment {
     return this.blockStore;
   }
 
+  /** Takes the society's clock and seed, prepares terrain generation and places configured chests. */
   async init(context: EnvironmentContext): Promise<void> {
     const seed = this.config.seed !== undefined ? String(this.config.seed) : context.seed;
     this.context = { clock: context.clock, seed };
@@ -95,6 +96,7 @@ export class HeadlessWorld implements Environment {
     this.scheduleDayCycle();
   }
 
+  /** A body at `spawn` (dropped onto the ground), in the town named by `group`, or at a spawn point. */
   async createBody(agentId: string, options: { spawn?: Vec3; group?: string } = {}): Promise<Body> {
     this.requireContext();
     const existing = this.bodies.get(agentId);
@@ -113,6 +115,7 @@ export class HeadlessWorld implements Environment {
     return body;
   }
 
+  /** Takes a body out of the world (its timers and running action stop). */
   async removeBody(agentId: string): Promise<void> {
     const body = this.bodies.get(agentId);
     if (!body) return;
@@ -126,6 +129,7 @@ export class HeadlessWorld implements Environment {
     return this.bodies.get(agentId);
   }
 
+  /** Plain JSON: changed blocks, chests, bodies, item entities and counters (terrain comes from the seed). */
   async snapshot(): Promise<JsonObject> {
     return this.snapshotData() as unknown as JsonObject;
   }
@@ -158,6 +162,7 @@ export class HeadlessWorld implements Environment {
     };
   }
 
+  /** Applies a snapshot (validated first); bodies created later take their saved state. */
   async restore(snapshot: JsonObject): Promise<void> {
     const data = parseWorldSnapshot(snapshot);
     this.requireContext();
@@ -186,6 +191,7 @@ export class HeadlessWorld implements Environment {
     }
   }
 
+  /** Stops every timer the world set (day cycle, items, respawns, running actions). */
   async close(): Promise<void> {
     if (!this.context) return;
     if (this.dayTimer) this.clock.clearTimer(this.dayTimer);
@@ -292,7 +298,7 @@ export class HeadlessWorld implements Environment {
     return out.sort((a, b) => a.distance - b.distance || a.body.agentId.localeCompare(b.body.agentId));
   }
 
-  /** Names of agents, for suggestions. */
+  /** Ids of agents in the world, for suggestions. */
   agentNames(): string[] {
     return [...this.bodies.keys()];
   }

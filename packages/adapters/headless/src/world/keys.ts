@@ -1,5 +1,6 @@
-/** World height limits of Minecraft 1.18+ (blocks y = -64 … 319). */
+/** Lowest block y (world height limits of Minecraft 1.18+: -64 … 319). */
 export const MIN_Y = -64;
+/** Highest block y. */
 export const MAX_Y = 319;
 /** |x| and |z| must stay below this so packed keys fit in a double exactly. */
 export const MAX_HORIZONTAL = 1 << 20;

@@ -54,7 +54,9 @@ export const worldSnapshotSchema = z.object({
   ),
 });
 
+/** A body as saved in a snapshot. */
 export type BodyImage = z.infer<typeof bodyImageSchema>;
+/** The plain-JSON image of a headless world. */
 export type WorldSnapshot = z.infer<typeof worldSnapshotSchema>;
 
 /** Validates a snapshot; throws a ConfigError naming the bad paths. */
