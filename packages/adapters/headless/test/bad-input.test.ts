@@ -46,6 +46,17 @@ describe('bad input gives structured failures, never exceptions', () => {
     expect(noEntity.reason?.code).toBe('unknown_agent');
   });
 
+  it('collecting water or bedrock is a structured failure, not a stuck timer', async () => {
+    const { world, clock } = await flatWorld({ terrain: { seaLevel: 70 } });
+    const body = await bodyAt(world, 'a', 0.5, 0.5);
+    const water = await settle(clock, body.collect('water', 1));
+    expect(water.reason?.code).toBe('invalid_argument');
+    expect(Number.isFinite(clock.now())).toBe(true);
+    const bedrock = await settle(clock, body.collect('bedrock', 1));
+    expect(bedrock.ok).toBe(false);
+    expect(Number.isFinite(clock.now())).toBe(true);
+  });
+
   it('bedrock cannot be broken; air cannot be dug', async () => {
     const { world, clock } = await flatWorld();
     const body = await bodyAt(world, 'a', 0.5, 0.5);

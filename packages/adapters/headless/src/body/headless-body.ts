@@ -81,8 +81,32 @@ export class HeadlessBody implements Body {
 
   /** Self, inventory, notable blocks, agents and items nearby, time of day, and a short text. */
   perceive(): Promise<Observation> {
-    this.refresh();
-    return Promise.resolve(perceive(this));
+    try {
+      this.refresh();
+      return Promise.resolve(perceive(this));
+    } catch (error) {
+      // A bug in perception must not stop the agent: report what is certain, and the error.
+      const message = error instanceof Error ? error.message : String(error);
+      return Promise.resolve({
+        agentId: this.agentId,
+        at: this.now(),
+        self: {
+          position: { ...this.position },
+          health: this.vitals.health,
+          food: this.vitals.food,
+          heldItem: this.inventory.held,
+          dead: this.dead,
+        },
+        inventory: this.inventory.list(),
+        equipment: this.inventory.equipment(),
+        blocks: [],
+        entities: [],
+        timeOfDay: 0,
+        isDay: true,
+        extra: { error: message },
+        text: `Perception failed: ${message}`,
+      });
+    }
   }
 
   /** Nearest blocks of the given names (buried ones too), default within 32 blocks; unknown names give none. */

@@ -40,7 +40,7 @@ export class MotorRun {
   /** Waits `ms` of clock time; resolves true when the time passed, false when interrupted. */
   sleep(ms: number): Promise<boolean> {
     if (this.cancelled) return Promise.resolve(false);
-    if (ms <= 0) return Promise.resolve(true);
+    if (!(ms > 0) || !Number.isFinite(ms)) return Promise.resolve(true);
     return new Promise<boolean>((resolve) => {
       const handle = this.clock.setTimer(this.clock.now() + ms, () => {
         this.pending = null;

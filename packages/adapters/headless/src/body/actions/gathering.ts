@@ -192,6 +192,12 @@ export async function collect(
       const p = found.position;
       const tag = `${p.x},${p.y},${p.z}`;
       const block = data.block(found.name);
+      if (digTimeMs(block, null, data) === null) {
+        // Water, lava, bedrock: nothing to break.
+        lastReason = reasons.invalid('name', `${block.name} cannot be broken or collected`);
+        skip.add(tag);
+        continue;
+      }
       const tool = bestToolFor(block, body.inventory.names(), data);
       const toolId = tool === null ? null : (data.itemsByName.get(tool)?.id ?? null);
       if (!canHarvest(block, toolId)) {
