@@ -90,6 +90,15 @@ describe('createModelFromSpec over real HTTP', () => {
     expect((error as ModelCallError).usage?.outputTokens).toBeGreaterThan(0);
   });
 
+  it('classifies Anthropic failures the same way', async () => {
+    const model = createModelFromSpec(`anthropic:claude-sonnet-4-0@${server.url}`, { env });
+    const call = () => model.generateText({ messages: [{ role: 'user', content: 'x' }] });
+    server.fault({ type: 'status', status: 429, retryAfter: '1' });
+    await expect(call()).rejects.toMatchObject({ kind: 'rate_limit', retryAfterMs: 1000 });
+    server.fault({ type: 'status', status: 529, message: 'Overloaded' });
+    await expect(call()).rejects.toMatchObject({ kind: 'server', status: 529, retryable: true });
+  });
+
   it('fails before any run on unknown providers and missing keys', () => {
     expect(() => createModelFromSpec('opena:gpt-4o', { env })).toThrow(
       /unknown model provider "opena".*did you mean "openai"/,

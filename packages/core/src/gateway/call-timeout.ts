@@ -24,18 +24,26 @@ export function withTimeout<T>(
   const controller = new AbortController();
   return new Promise<T>((resolve, reject) => {
     let settled = false;
-    const onParentAbort = () => finish(() => reject(parent?.reason), parent?.reason);
-    const timer = setTimeout(() => finish(() => reject(new AttemptTimeoutError(ms)), new AttemptTimeoutError(ms)), ms);
-    function finish(settle: () => void, abortReason?: unknown) {
+    const finish = (outcome: () => void, abortReason?: unknown): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       parent?.removeEventListener('abort', onParentAbort);
       if (abortReason !== undefined) controller.abort(abortReason);
-      settle();
-    }
+      outcome();
+    };
+    const fail = (reason: unknown) => finish(() => reject(reason), reason);
+    const onParentAbort = () => fail(parent?.reason);
+    const timer = setTimeout(() => fail(new AttemptTimeoutError(ms)), ms);
     parent?.addEventListener('abort', onParentAbort, { once: true });
-    fn(controller.signal).then(
+    let attempt: Promise<T>;
+    try {
+      attempt = fn(controller.signal);
+    } catch (error) {
+      finish(() => reject(error));
+      return;
+    }
+    attempt.then(
       (value) => finish(() => resolve(value)),
       (error: unknown) => finish(() => reject(error)),
     );

@@ -4,6 +4,7 @@ import type { CassetteEntry } from './cassette-format.js';
 
 /** Where recorded calls go. */
 export interface CassetteSink {
+  /** Called once per finished call, in completion order. */
   write(entry: CassetteEntry): void;
 }
 
@@ -25,6 +26,7 @@ export class CassetteRecorder implements CassetteSink {
     }
   }
 
+  /** Appends one entry (one JSON line). */
   write(entry: CassetteEntry): void {
     if (this.stream) this.stream.write(`${JSON.stringify(entry)}\n`);
     else this.entries.push(entry);

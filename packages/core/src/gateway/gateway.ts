@@ -91,7 +91,9 @@ const invokers: Record<CallKind, Invoke> = {
  * accounted, recorded and reported to {@link ModelGateway.onCall} listeners.
  */
 export class ModelGateway implements Model {
+  /** Always `gateway`; the model that answered is in each result's `model`. */
   readonly id = 'gateway';
+  /** True when no call can leave the process (offline routes only, or replay without live fall-through). */
   readonly offline: boolean;
   /** The validated configuration. */
   readonly config: GatewayConfig;
@@ -193,14 +195,17 @@ export class ModelGateway implements Model {
     this.clock = clock ?? null;
   }
 
+  /** Chat text through the whole pipeline (see the class comment). */
   generateText(request: TextRequest): Promise<TextResult> {
     return this.call('text', request) as Promise<TextResult>;
   }
 
+  /** A structured object, validated against `request.schema` and repaired once if invalid. */
   generateObject<T>(request: ObjectRequest<T>): Promise<ObjectResult<T>> {
     return this.call('object', request as ObjectRequest<unknown>) as Promise<ObjectResult<T>>;
   }
 
+  /** Embeddings through the same pipeline (no repair). */
   embed(request: EmbedRequest): Promise<EmbedResult> {
     return this.call('embed', request) as Promise<EmbedResult>;
   }

@@ -43,11 +43,17 @@ const providerFaults: ReadonlySet<ModelFailureKind> = new Set(['server', 'timeou
  * to do without knowing any provider's error classes.
  */
 export class ModelCallError extends SidError {
+  /** What went wrong, in the gateway's terms. */
   readonly kind: ModelFailureKind;
+  /** The model that failed. */
   readonly model: string;
+  /** HTTP status, when there was a response. */
   readonly status: number | undefined;
+  /** How long the provider asked us to wait. */
   readonly retryAfterMs: number | undefined;
+  /** The invalid answer, for `invalid_output`. */
   readonly rawText: string | undefined;
+  /** Tokens the failed call still used. */
   readonly usage: ModelUsage | undefined;
 
   constructor(message: string, init: ModelCallErrorInit) {

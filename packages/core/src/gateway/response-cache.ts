@@ -28,6 +28,7 @@ export class ResponseCache<V> {
     this.now = options.now ?? Date.now;
   }
 
+  /** The cached answer for `key`, or undefined when absent or expired. */
   get(key: string): V | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
@@ -41,6 +42,7 @@ export class ResponseCache<V> {
     return entry.value;
   }
 
+  /** Stores an answer, evicting the least recently used beyond `maxEntries`. */
   set(key: string, value: V): void {
     this.entries.delete(key);
     this.entries.set(key, { value, expiresAt: this.now() + this.options.ttlMs });
@@ -50,10 +52,12 @@ export class ResponseCache<V> {
     }
   }
 
+  /** Entries held (expired ones included until looked up). */
   get size(): number {
     return this.entries.size;
   }
 
+  /** Drops every entry. */
   clear(): void {
     this.entries.clear();
   }

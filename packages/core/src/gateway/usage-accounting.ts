@@ -65,6 +65,7 @@ export class UsageLedger {
   private cacheLookups = 0;
   private cacheHits = 0;
 
+  /** Adds one finished call to the totals. */
   record(entry: UsageEntry): void {
     add(this.total, entry);
     add(this.bucket(this.byAgent, entry.agentId ?? '(none)'), entry);
@@ -91,6 +92,7 @@ export class UsageLedger {
     return { ...this.total };
   }
 
+  /** A copy of every total. */
   report(): UsageReport {
     const copy = (map: Map<string, UsageTotals>) => Object.fromEntries([...map].map(([k, v]) => [k, { ...v }]));
     return {
