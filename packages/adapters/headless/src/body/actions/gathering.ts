@@ -1,4 +1,4 @@
-import type { ActionOptions, ActionOutcome, BlockChange, FailureReason, Vec3 } from '@sid/core';
+import type { ActionOptions, ActionOutcome, BlockChange, BlockSighting, FailureReason, Vec3 } from '@sid/core';
 import { closestNames } from '@sid/core';
 import { bestToolFor, canHarvest, digTimeMs, harvestToolNames } from '../../rules/digging.js';
 import { EXHAUSTION } from '../../rules/food.js';
@@ -162,6 +162,7 @@ export async function collect(
     ...(blocks.length > 0 ? { blocks } : {}),
   });
   const skip = new Set<string>();
+  let candidates: BlockSighting[] = [];
   let done = 0;
   let lastReason: FailureReason | null = null;
   try {
@@ -185,13 +186,24 @@ export async function collect(
         else skip.add(loose.id);
         continue;
       }
-      const found = world.blocks
-        .find(body.position, targets, COLLECT_RADIUS, 1 + skip.size)
-        .find((b) => !skip.has(`${b.position.x},${b.position.y},${b.position.z}`));
-      if (!found) break;
+      // One search yields several candidates; later ones are re-checked (another agent may have
+      // dug them) and re-sorted by distance from where the body now stands.
+      if (candidates.length === 0) {
+        candidates = world.blocks
+          .find(body.position, targets, COLLECT_RADIUS, count - done + 4 + skip.size)
+          .filter((b) => !skip.has(`${b.position.x},${b.position.y},${b.position.z}`));
+        if (candidates.length === 0) break;
+      } else {
+        const here = body.position;
+        const d2 = (b: BlockSighting) =>
+          (b.position.x - here.x) ** 2 + (b.position.y - here.y) ** 2 + (b.position.z - here.z) ** 2;
+        candidates.sort((a, b) => d2(a) - d2(b));
+      }
+      const found = candidates.shift() as BlockSighting;
       const p = found.position;
       const tag = `${p.x},${p.y},${p.z}`;
       const block = data.block(found.name);
+      if (world.blocks.idAt(p.x, p.y, p.z) !== block.id) continue;
       if (digTimeMs(block, null, data) === null) {
         // Water, lava, bedrock: nothing to break.
         lastReason = reasons.invalid('name', `${block.name} cannot be broken or collected`);
