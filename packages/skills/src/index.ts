@@ -8,6 +8,7 @@ export { BUILTIN_SKILLS } from './builtin/index.js';
 export { expectHolding, obtain, obtainItemSkill, obtainSkill } from './builtin/obtain.js';
 export {
   attackSkill,
+  blocksFor,
   chatSkill,
   collectBlocks,
   collectSkill,

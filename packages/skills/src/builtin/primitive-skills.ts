@@ -16,12 +16,24 @@ export function dropOf(tree: TechTree, block: string): { item: string; perBlock:
   return { item: block, perBlock: 1 };
 }
 
-/** Equips a held tool that harvests `block`, if the block needs one and one is held. */
-async function equipToolFor(ctx: SkillContext, block: string): Promise<void> {
+/** The natural blocks `name` means for collecting: the block itself, or the blocks that drop the item. */
+export function blocksFor(tree: TechTree, name: string): { blocks: string[]; tools: string[] } {
+  const blocks = new Set<string>();
   const tools = new Set<string>();
-  for (const sources of ctx.tree.table.sources.values()) {
-    for (const s of sources) if (s.kind === 'mine' && s.block === block) for (const t of s.tools) tools.add(t);
+  for (const [item, sources] of tree.table.sources) {
+    for (const s of sources) {
+      if (s.kind !== 'mine' || (s.block !== name && item !== name)) continue;
+      blocks.add(s.block);
+      for (const t of s.tools) tools.add(t);
+    }
   }
+  if (blocks.size === 0) blocks.add(name);
+  return { blocks: [...blocks], tools: [...tools] };
+}
+
+/** Equips a held tool that harvests `block` (or the blocks dropping that item), if one is needed and held. */
+async function equipToolFor(ctx: SkillContext, block: string): Promise<void> {
+  const tools = new Set(blocksFor(ctx.tree, block).tools);
   if (tools.size === 0) return;
   const held = (await ctx.body.perceive()).inventory.find((s) => tools.has(s.name) && s.count > 0);
   if (held) await ctx.body.equip(held.name, opts(ctx));
@@ -36,7 +48,7 @@ export async function collectBlocks(ctx: SkillContext, name: string, count: numb
     throw new SkillStop(first.reason ?? { code: 'error', message: 'collect failed' });
   // Nothing within the body's collect radius: walk towards the nearest one further away and retry.
   const gained = Object.values(first.changes.items ?? {}).reduce((a, b) => a + Math.max(0, b), 0);
-  const far = await ctx.body.findBlocks({ name, maxDistance: FAR_SEARCH, count: 1 });
+  const far = await ctx.body.findBlocks({ name: blocksFor(ctx.tree, name).blocks, maxDistance: FAR_SEARCH, count: 1 });
   if (!far[0]) throw new SkillStop(first.reason);
   await must(ctx.body.moveTo(far[0].position, { range: 3, ...opts(ctx) }));
   await must(ctx.body.collect(name, Math.max(1, count - gained), opts(ctx)));
