@@ -10,6 +10,8 @@ export const cassetteOutcomeSchema = z.discriminatedUnion('ok', [
       ok: z.literal(true),
       model: z.string(),
       usage: usageSchema,
+      /** What the call cost when recorded (so budgets in dollars replay exactly). */
+      costUsd: z.number().nonnegative().optional(),
       cached: z.boolean(),
       text: z.string().optional(),
       object: jsonValue.optional(),
@@ -21,6 +23,8 @@ export const cassetteOutcomeSchema = z.discriminatedUnion('ok', [
       ok: z.literal(false),
       model: z.string(),
       usage: usageSchema,
+      /** What the call cost when recorded (so budgets in dollars replay exactly). */
+      costUsd: z.number().nonnegative().optional(),
       error: z.object({ name: z.string(), code: z.string().nullable(), message: z.string() }).strict(),
     })
     .strict(),

@@ -317,25 +317,26 @@ export class ModelGateway implements Model {
         this.ledger.cacheLookup(hit !== undefined);
         if (hit) {
           cached = true;
-          outcome = { ...hit, usage: { inputTokens: 0, outputTokens: 0 }, cached: true };
+          outcome = { ...hit, usage: { inputTokens: 0, outputTokens: 0 }, costUsd: 0, cached: true };
         }
       }
       let result: Result;
       if (outcome === null) {
         result = await this.live(kind, tier, request, meta, state);
-        if (this.cache || this.recordSink) outcome = toOutcome(kind, result, false);
+        if (this.cache || this.recordSink) outcome = { ...toOutcome(kind, result, false), costUsd: state.costUsd };
         if (this.cache && cacheKey !== null && outcome?.ok) this.cache.set(cacheKey, outcome);
       } else {
         if (!outcome.ok) {
           state.model = outcome.model;
           state.usage = outcome.usage;
+          state.costUsd = outcome.costUsd ?? this.costOf(outcome.model, outcome.usage);
           throw replayedError(outcome.error);
         }
         cached = outcome.cached;
         result = fromOutcome(kind, outcome, request);
         state.model = result.model;
         state.usage = { ...outcome.usage };
-        if (!cached) state.costUsd = this.costOf(result.model, outcome.usage);
+        if (!cached) state.costUsd = outcome.costUsd ?? this.costOf(result.model, outcome.usage);
       }
       if (outcome) this.write(cassetteKey, fingerprint, meta, outcome, started);
       this.report(kind, tier, meta, state, started, { cached, replayed }, null);
@@ -620,7 +621,13 @@ function failureOutcome(state: CallState, error: unknown): CassetteOutcome {
   const code = error instanceof SidError ? error.code : null;
   const name = error instanceof Error ? error.name : 'Error';
   const message = error instanceof Error ? error.message : String(error);
-  return { ok: false, model: state.model, usage: { ...state.usage }, error: { name, code, message } };
+  return {
+    ok: false,
+    model: state.model,
+    usage: { ...state.usage },
+    costUsd: state.costUsd,
+    error: { name, code, message },
+  };
 }
 
 /** Rebuilds a recorded failure so a replayed run fails the same way (same name, code and message). */
