@@ -3,7 +3,7 @@
  * model behind the model gateway. Shared by the CLI (`npm start`) and the tests.
  */
 import { connectGatewayToEvents, createModelGateway, createSociety, type ModelGateway, type Society } from '@sid/core';
-import { createHeadlessWorld } from '@sid/headless';
+import { createHeadlessWorld, type WorldConfigInput } from '@sid/headless';
 import { createOfflineModel, type PianoModuleName, pianoAgent } from '@sid/modules';
 
 const NAMES = ['ada', 'bo', 'cy', 'di', 'ed', 'fay', 'gus', 'hal', 'ivy', 'jo', 'kit', 'lu'];
@@ -14,6 +14,8 @@ export interface QuickstartOptions {
   runId?: string;
   /** Modules every agent goes without (ablations). */
   without?: PianoModuleName[];
+  /** Headless-world settings on top of the defaults (e.g. sparse trees for harder runs). */
+  world?: WorldConfigInput;
 }
 
 export interface Quickstart {
@@ -24,7 +26,7 @@ export interface Quickstart {
 /** Builds (does not start) the quickstart society. */
 export function buildQuickstart(options: QuickstartOptions): Quickstart {
   const gateway = createModelGateway({ model: createOfflineModel({ seed: options.seed }) });
-  const world = createHeadlessWorld({ spawn: { points: [{ x: 0, z: 0 }], radius: 10 } });
+  const world = createHeadlessWorld({ spawn: { points: [{ x: 0, z: 0 }], radius: 10 }, ...options.world });
   const society = createSociety({
     seed: options.seed,
     ...(options.runId ? { runId: options.runId } : {}),

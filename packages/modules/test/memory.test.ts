@@ -11,7 +11,16 @@ describe('memory module', () => {
     const initial = {
       heardChat: [{ from: 'bo', text: 'the river has sand', mode: 'say' as const, at: 100, distance: 5 }],
       decisionHistory: [
-        { intent: 'get oak_log', say: null, action: 'obtain', target: 'oak_log', rationale: '', at: 200, seq: 0 },
+        {
+          intent: 'get oak_log',
+          say: null,
+          sayTo: null,
+          action: 'obtain',
+          target: 'oak_log',
+          rationale: '',
+          at: 200,
+          seq: 0,
+        },
       ],
     };
     const first = await runModuleOnce(memoryModule, { initial, model, vectorIndex: index });

@@ -91,7 +91,16 @@ describe('talking', () => {
     const { agent, events } = await runModuleOnce(talkingModule, {
       agentId: 'ada',
       initial: {
-        decision: { intent: 'talk', say: 'hi me', action: null, target: 'ada', rationale: '', at: 1, seq: 3 },
+        decision: {
+          intent: 'talk',
+          say: 'hi me',
+          sayTo: null,
+          action: null,
+          target: 'ada',
+          rationale: '',
+          at: 1,
+          seq: 3,
+        },
         heardChat: [{ from: 'ada', text: 'echo', mode: 'say', at: 1, distance: 0 }],
       },
       body: (await bodyFor('ada')).body,

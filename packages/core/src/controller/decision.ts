@@ -9,6 +9,8 @@ export const decisionSchema = z.object({
   intent: z.string().min(1).max(500),
   /** What to say, if anything (null: stay silent). */
   say: z.string().max(500).nullable(),
+  /** Whom the line is for (an agent id), or null for everyone in range. */
+  sayTo: z.string().max(64).nullable(),
   /** The action to take (a skill or primitive name), if any. */
   action: z.string().max(200).nullable(),
   /** The action's target: an item, a block, an agent id, a position as text. */
@@ -23,6 +25,7 @@ export type Decision = z.infer<typeof decisionSchema>;
 /** What a controller returns; the core adds `at` and `seq`. */
 export const decisionInputSchema = decisionSchema.omit({ at: true, seq: true }).extend({
   say: z.string().max(500).nullable().default(null),
+  sayTo: z.string().max(64).nullable().default(null),
   action: z.string().max(200).nullable().default(null),
   target: z.string().max(200).nullable().default(null),
   rationale: z.string().max(2000).default(''),

@@ -15,7 +15,7 @@ export interface SocietyEventMap {
   decision: Decision;
   chat: { text: string; mode: 'say' | 'whisper' | 'shout'; to: string | null };
   'chat.heard': { from: string; text: string; mode: 'say' | 'whisper' | 'shout'; distance: number | null };
-  action: { action: string; args: JsonValue; ok: boolean; reason: FailureReason | null; durationMs: number };
+  action: { action: string; args: JsonValue[]; ok: boolean; reason: FailureReason | null; durationMs: number };
   checkpoint: { id: string };
   'model.call': {
     module: string | null;

@@ -26,7 +26,12 @@ import { type GatewayConfig, type GatewayConfigInput, parseGatewayConfig } from 
 import { ModelCallError } from './model-call-error.js';
 import { parseModelSpec } from './model-spec.js';
 import { type ModelPrice, priceOf } from './price-table.js';
-import { type RateLimiter, SlidingWindowRateLimiter, unlimitedRateLimiter } from './rate-limiter.js';
+import {
+  type RateLimiter,
+  type RateLimitLease,
+  SlidingWindowRateLimiter,
+  unlimitedRateLimiter,
+} from './rate-limiter.js';
 import { type CallKind, fingerprintOf, keyOf, type RequestFingerprint } from './request-key.js';
 import { ResponseCache } from './response-cache.js';
 import { createRetryPolicy } from './retry-policy.js';
@@ -99,6 +104,7 @@ export class ModelGateway implements Model {
   readonly config: GatewayConfig;
   private readonly routes = new Map<string, readonly Model[]>();
   private readonly queue: PQueue;
+  private readonly admissions = new Map<string, PQueue>();
   private readonly limiter: RateLimiter;
   private readonly limited: boolean;
   private readonly breakers: CircuitBreakers;
@@ -406,7 +412,7 @@ export class ModelGateway implements Model {
   }
 
   /** One try on one model: wait for a slot and the rate limit, then call through breaker and timeout. */
-  private attempt(
+  private async attempt(
     kind: CallKind,
     model: Model,
     request: AnyRequest,
@@ -415,15 +421,21 @@ export class ModelGateway implements Model {
     state: CallState,
   ): Promise<Result> {
     const signal = request.signal;
-    return this.queue.add(
-      async () => {
-        // Without limits there is nothing to wait for: skip the extra await on the hot path.
-        const lease = this.limited
-          ? await this.limiter.acquire({ key: model.id, tokens: estimate, ...(signal ? { signal } : {}) })
-          : noLease;
+    const options = { priority, ...(signal ? { signal } : {}) };
+    // Rate-limit admission is taken in priority order, one waiter per model at a time, before a
+    // concurrency slot: otherwise low-priority calls already waiting inside the limiter would keep
+    // a controller call behind them. Without limits there is nothing to wait for (hot path).
+    const lease = this.limited
+      ? ((await this.admissionFor(model.id).add(
+          () => this.limiter.acquire({ key: model.id, tokens: estimate, ...(signal ? { signal } : {}) }),
+          options,
+        )) as RateLimitLease)
+      : noLease;
+    let used: ModelUsage | undefined;
+    let answeredBy = model.id;
+    try {
+      return (await this.queue.add(async () => {
         state.attempts++;
-        let used: ModelUsage | undefined;
-        let answeredBy = model.id;
         try {
           const result = await this.breakers
             .for(model.id)
@@ -446,17 +458,26 @@ export class ModelGateway implements Model {
         } catch (error) {
           if (error instanceof ModelCallError) used = error.usage;
           throw this.normalize(error, model, signal);
-        } finally {
-          if (used) {
-            state.usage.inputTokens += used.inputTokens;
-            state.usage.outputTokens += used.outputTokens;
-            state.costUsd += this.costOf(answeredBy, used);
-          }
-          lease.settle(used ? used.inputTokens + used.outputTokens : 0);
         }
-      },
-      { priority, ...(signal ? { signal } : {}) },
-    ) as Promise<Result>;
+      }, options)) as Result;
+    } finally {
+      if (used) {
+        state.usage.inputTokens += used.inputTokens;
+        state.usage.outputTokens += used.outputTokens;
+        state.costUsd += this.costOf(answeredBy, used);
+      }
+      lease.settle(used ? used.inputTokens + used.outputTokens : 0);
+    }
+  }
+
+  /** One admission queue per model: a single call at a time waits on that model's rate limit. */
+  private admissionFor(modelId: string): PQueue {
+    let queue = this.admissions.get(modelId);
+    if (!queue) {
+      queue = new PQueue({ concurrency: 1 });
+      this.admissions.set(modelId, queue);
+    }
+    return queue;
   }
 
   private priceFor(modelId: string): ModelPrice | undefined {

@@ -93,16 +93,19 @@ export function answerDecision(context: JsonObject, rng: Rng): DecisionOutput {
     .filter((h) => h.from !== '' && h.from !== me && h.at > lastDecisionAt);
   const topic = target ?? goalItem ?? 'resources';
   let say: string | null = null;
+  let sayTo: string | null = null;
   const last = heard[heard.length - 1];
   if (last && open(last.from)) {
     say = fill(rng.pick(agreeableness >= 0.5 ? FRIENDLY_REPLIES : CURT_REPLIES), { from: last.from, goal: topic });
+    sayTo = last.from;
   } else {
     const social = goalItems.find((g) => str(g.status) === 'active' && str(g.kind).startsWith('social:'));
     const who = social ? str(social.kind).slice(7) : '';
     const near = arr(view['environment.nearbyAgents']).some((a) => str(obj(a).id) === who);
     if (who && near && open(who) && str(conversation.partner) !== who && rng.next() < 0.5 + extraversion / 2) {
       say = fill(rng.pick(GREETINGS), { who, goal: topic });
+      sayTo = who;
     }
   }
-  return { intent, say, action, target, rationale };
+  return { intent, say, sayTo, action, target, rationale };
 }

@@ -5,7 +5,7 @@
  */
 export function quoteUntrusted(text: string, maxChars = 300): string {
   const cleaned = text
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
+    .replace(/\p{Cc}/gu, ' ')
     .replace(/```/g, "'''")
     .replace(/\s+/g, ' ')
     .trim();
@@ -16,7 +16,7 @@ export function quoteUntrusted(text: string, maxChars = 300): string {
 /** Chat text we let an agent say: one line, printable, bounded (Minecraft chat allows 256 characters). */
 export function sanitizeUtterance(text: string, maxChars = 240): string {
   const line = text
-    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\p{Cc}/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   return line.length > maxChars ? `${line.slice(0, maxChars - 1)}…` : line;

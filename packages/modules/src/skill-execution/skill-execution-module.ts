@@ -41,7 +41,7 @@ export const skillExecutionModule = defineModule({
   async run(ctx) {
     const decision = ctx.decision();
     const body = ctx.body;
-    if (!decision || !decision.action || decision.action === 'wait' || !body) return;
+    if (!decision?.action || decision.action === 'wait' || !body) return;
     const state = ctx.read(skillExecutionSlot);
     const name = skillFor(decision.action);
     const target = decision.target;
@@ -117,6 +117,7 @@ export const skillExecutionModule = defineModule({
     }
     const interrupted = !ok && (signal.aborted || reason === 'interrupted');
     const attempt: SkillAttempt = { skill: name, target, ok, reason, decisionSeq: decision.seq, at: ctx.now() };
+    ctx.emit('skill.finished', { skill: name, target, ok, reason, interrupted, decisionSeq: decision.seq });
     const latest = ctx.read(skillExecutionSlot);
     ctx.write(skillExecutionSlot, {
       ...latest,

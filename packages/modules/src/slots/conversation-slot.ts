@@ -1,23 +1,26 @@
 import { defineSlot } from '@sid/core';
 import { z } from 'zod';
 
+/** Lines exchanged with one partner in a row (both directions), and when the last one was. */
+export const threadSchema = z.object({ turns: z.number().int().nonnegative(), lastAt: z.number() });
+
 /**
- * Turn-taking state for talking: who the agent is talking with, how many lines were exchanged in a
- * row, and when a finished conversation may start again. This is what stops two agents looping.
+ * Turn-taking state for talking: one thread per partner (so a third agent cannot reset a count),
+ * cooldowns for ended conversations, and counters. This is what stops two agents looping.
  */
 export const conversationSlot = defineSlot({
   name: 'conversation',
-  description: 'Current partner, lines exchanged in a row, cooldowns per partner, the last decision spoken.',
+  description: 'Threads per partner (lines in a row), cooldowns, the last decision spoken, counters.',
   schema: z.object({
+    /** The agent last spoken to. */
     partner: z.string().nullable(),
-    /** Lines exchanged with `partner` in a row (both directions). */
-    turns: z.number().int().nonnegative(),
+    threads: z.record(z.string(), threadSchema),
     lastSpokeAt: z.number(),
-    /** Decision seq whose `say` was spoken last (each decision is spoken at most once). */
+    /** Decision seq whose `say` was spoken or dropped last (each decision is spoken at most once). */
     lastSaidSeq: z.number().int(),
     /** Partner → clock time until which a new conversation with them is not started. */
     cooldownUntil: z.record(z.string(), z.number()),
-    /** Lines heard and already counted (by `at`) so a line is counted once. */
+    /** Lines heard up to this time have been counted. */
     countedHeardUntil: z.number(),
     /** Lines this agent said since it last heard anyone. */
     unanswered: z.number().int().nonnegative(),
@@ -26,7 +29,7 @@ export const conversationSlot = defineSlot({
   }),
   initial: () => ({
     partner: null,
-    turns: 0,
+    threads: {},
     lastSpokeAt: -1,
     lastSaidSeq: -1,
     cooldownUntil: {},

@@ -8,9 +8,9 @@ export const talkingOptions = z.object({
   maxTurns: z.number().int().min(1).default(6),
   /** After a conversation ends, no new one with the same partner for this long (ms). */
   cooldownMs: z.number().int().nonnegative().default(60_000),
-  /** Silence after which a conversation counts as over (ms). */
+  /** Silence after which lines with a partner no longer count as the same conversation (ms). */
   conversationTimeoutMs: z.number().int().positive().default(30_000),
-  /** Having spoken last, wait this long for a reply before speaking to the same partner again (ms). */
+  /** Having spoken last to a partner, wait this long for a reply before speaking to them again (ms). */
   replyWaitMs: z.number().int().nonnegative().default(8_000),
   /** Lines said in a row with no answer from anyone before the agent stops talking (until the timeout). */
   maxUnanswered: z.number().int().min(1).default(2),
@@ -20,12 +20,22 @@ export const talkingOptions = z.object({
   mode: z.enum(['say', 'shout']).default('say'),
 });
 
+type Conversation = ReturnType<typeof conversationSlot.initial>;
+
+/** Counts one line in the thread with `partner`, starting a new thread after a silence. */
+function countLine(conv: Conversation, partner: string, at: number, timeoutMs: number): void {
+  const thread = conv.threads[partner];
+  conv.threads[partner] =
+    thread && at - thread.lastAt <= timeoutMs ? { turns: thread.turns + 1, lastAt: at } : { turns: 1, lastAt: at };
+}
+
 /**
  * Talking (reflex by default): speaks only what the controller's latest decision says, once per
- * decision, so talk matches action. It never addresses the agent itself, takes turns (does not speak
- * twice in a row to a partner who has not answered), ends a conversation after `maxTurns` lines with
- * a cooldown, stops after `maxUnanswered` lines nobody answers, and keeps `minIntervalMs` between
- * lines — so two agents can never loop and no agent can spam (what mindcraft users report).
+ * decision, so talk matches action. It never addresses the agent itself; keeps a thread per partner;
+ * does not speak twice in a row to a partner who has not answered; ends a conversation after
+ * `maxTurns` lines in a row with a cooldown; stops after `maxUnanswered` lines nobody answers; and
+ * keeps `minIntervalMs` between lines — so two agents can never loop and no agent can spam (what
+ * mindcraft users report).
  *
  * Reads: heardChat, environment. Writes: conversation. Triggers: decision broadcast, chat heard; 1 s cadence.
  */
@@ -42,78 +52,84 @@ export const talkingModule = defineModule({
   async run(ctx) {
     const o = ctx.options;
     const now = ctx.now();
-    const conv = { ...ctx.read(conversationSlot), cooldownUntil: { ...ctx.read(conversationSlot).cooldownUntil } };
-    // Last line either way; -1 before anything was said or heard.
-    let lastActivity = Math.max(conv.lastSpokeAt, conv.countedHeardUntil);
-    for (const line of ctx.get('heardChat')) {
+    const stored = ctx.read(conversationSlot);
+    const conv: Conversation = {
+      ...stored,
+      threads: { ...stored.threads },
+      cooldownUntil: { ...stored.cooldownUntil },
+    };
+    const heardChat = ctx.get('heardChat');
+    for (const line of heardChat) {
       if (line.at <= conv.countedHeardUntil || line.from === ctx.agentId) continue;
       conv.countedHeardUntil = line.at;
       conv.heard++;
       conv.unanswered = 0;
-      const silence = lastActivity < 0 ? Number.POSITIVE_INFINITY : line.at - lastActivity;
-      if (conv.partner === null || silence > o.conversationTimeoutMs) {
-        conv.partner = line.from;
-        conv.turns = 0;
-      }
-      if (line.from === conv.partner) conv.turns++;
-      lastActivity = Math.max(lastActivity, line.at);
+      countLine(conv, line.from, line.at, o.conversationTimeoutMs);
     }
+    // Forget threads and cooldowns that no longer matter, so the slot stays small.
+    for (const [who, t] of Object.entries(conv.threads))
+      if (now - t.lastAt > o.conversationTimeoutMs) delete conv.threads[who];
+    for (const [who, until] of Object.entries(conv.cooldownUntil)) if (until <= now) delete conv.cooldownUntil[who];
+
     const decision = ctx.decision();
     const body = ctx.body;
-    const pending = decision !== null && decision.say !== null && decision.seq > conv.lastSaidSeq;
-    if (!pending || !body) {
+    if (decision === null || decision.say === null || decision.seq <= conv.lastSaidSeq || !body) {
       ctx.write(conversationSlot, conv);
       return;
     }
-    const heardChat = ctx.get('heardChat');
     const known = new Set([...ctx.get('environment').nearbyAgents.map((a) => a.id), ...heardChat.map((l) => l.from)]);
-    // Whom a line goes to: the decision's target if it is an agent, else the current partner, else
-    // whoever spoke last within the timeout (a reply to nobody in particular is still a reply).
+    const agentOrNull = (id: string | null) => (id !== null && known.has(id) ? id : null);
+    // Whom the line is for: the decision says so, else its target if that is an agent, else whoever
+    // spoke last within the timeout (a reply to nobody in particular is still a reply to them).
     const recentSpeaker =
       [...heardChat].reverse().find((l) => l.from !== ctx.agentId && now - l.at <= o.conversationTimeoutMs)?.from ??
       null;
     const addressee =
-      decision.target !== null && known.has(decision.target) ? decision.target : (conv.partner ?? recentSpeaker);
+      decision.sayTo === ctx.agentId
+        ? ctx.agentId
+        : (agentOrNull(decision.sayTo) ?? agentOrNull(decision.target) ?? recentSpeaker);
     const refuse = (why: string) => {
       conv.lastSaidSeq = decision.seq; // this decision's line is dropped, not retried
       ctx.write(conversationSlot, conv);
-      ctx.emit('talking.refused', { reason: why, decisionSeq: decision.seq });
+      ctx.emit('talking.refused', { reason: why, decisionSeq: decision.seq, to: addressee });
     };
     if (addressee === ctx.agentId || decision.target === ctx.agentId) return refuse('would talk to itself');
     if (addressee !== null && (conv.cooldownUntil[addressee] ?? -1) > now)
       return refuse(`conversation with ${addressee} has ended`);
-    if (addressee !== null && addressee === conv.partner && conv.turns >= o.maxTurns) {
+    const thread = addressee !== null ? conv.threads[addressee] : undefined;
+    if (addressee !== null && thread && thread.turns >= o.maxTurns) {
       conv.cooldownUntil[addressee] = now + o.cooldownMs;
-      conv.partner = null;
-      conv.turns = 0;
-      return refuse(`conversation reached ${o.maxTurns} lines`);
+      delete conv.threads[addressee];
+      return refuse(`conversation with ${addressee} reached ${o.maxTurns} lines`);
     }
     if (conv.unanswered >= o.maxUnanswered && now - conv.lastSpokeAt <= o.conversationTimeoutMs) {
       return refuse(`nobody answered my last ${conv.unanswered} lines`);
     }
-    if (conv.lastSpokeAt >= 0 && now - conv.lastSpokeAt < o.minIntervalMs) {
-      ctx.write(conversationSlot, conv); // too soon after the last line; retried on the next cadence
+    const spokeLastTo =
+      addressee !== null &&
+      conv.partner === addressee &&
+      conv.lastSpokeAt >= (thread?.lastAt ?? -1) &&
+      conv.lastSpokeAt >= 0;
+    const tooSoon = conv.lastSpokeAt >= 0 && now - conv.lastSpokeAt < o.minIntervalMs;
+    if (tooSoon || (spokeLastTo && now - conv.lastSpokeAt < o.replyWaitMs)) {
+      ctx.write(conversationSlot, conv); // not this agent's turn yet: retried on the next cadence
       return;
     }
-    const spokeLast =
-      conv.lastSpokeAt >= 0 && conv.lastSpokeAt >= lastActivity && addressee === conv.partner && addressee !== null;
-    if (spokeLast && now - conv.lastSpokeAt < o.replyWaitMs) {
-      ctx.write(conversationSlot, conv); // wait for the partner's turn; retried on the next cadence
-      return;
-    }
-    const text = sanitizeUtterance(decision.say ?? '');
+    const text = sanitizeUtterance(decision.say);
     if (text === '') return refuse('nothing to say');
     // Recorded before speaking: ties each chat line to the decision it comes from.
     ctx.emit('talking.said', { decisionSeq: decision.seq, text, to: addressee });
     const outcome = await body.chat(text, o.mode);
-    const after = { ...conv, lastSaidSeq: decision.seq };
+    const after: Conversation = { ...conv, lastSaidSeq: decision.seq };
     if (outcome.ok) {
+      const at = ctx.now();
       after.sent++;
       after.unanswered = now - conv.lastSpokeAt > o.conversationTimeoutMs ? 1 : conv.unanswered + 1;
-      after.lastSpokeAt = ctx.now();
+      after.lastSpokeAt = at;
       if (addressee !== null) {
-        after.turns = addressee === conv.partner ? conv.turns + 1 : 1;
         after.partner = addressee;
+        after.threads = { ...conv.threads };
+        countLine(after, addressee, at, o.conversationTimeoutMs);
       }
     }
     ctx.write(conversationSlot, after);
