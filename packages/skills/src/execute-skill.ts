@@ -18,6 +18,8 @@ export interface ExecuteOptions {
   sandbox?: SandboxLimits;
   /** Clock time source for `durationMs`; default `Date.now`. */
   now?: () => number;
+  /** Seed of a learned skill's `Math.random` (default: the skill's name). */
+  seed?: string;
 }
 
 /** What sandboxed code sees of a skill it ran with `bot.skill`. */
@@ -144,6 +146,7 @@ export async function executeSkill(
       source: skill.code,
       body: context.body,
       params,
+      seed: options.seed ?? skill.name,
       ...(runSkill
         ? { callSkill: async (name: string, innerParams: JsonObject) => summarize(await runSkill(name, innerParams)) }
         : {}),

@@ -39,6 +39,16 @@ describe('sandbox: ordinary skills', () => {
     expect(result.error?.message).toMatch(/bad arguments to bot\.craft: 1: /);
   });
 
+  it('seeds Math.random so runs replay identically', async () => {
+    const source = 'async function roll(bot) { return [Math.random(), Math.random()]; }';
+    const a = await runSandboxed({ body: new FakeBody(), limits, source, seed: 'ann' });
+    const b = await runSandboxed({ body: new FakeBody(), limits, source, seed: 'ann' });
+    const c = await runSandboxed({ body: new FakeBody(), limits, source, seed: 'bob' });
+    expect(a.value).toEqual(b.value);
+    expect(a.value).not.toEqual(c.value);
+    for (const x of a.value as number[]) expect(x >= 0 && x < 1).toBe(true);
+  });
+
   it('reports syntax errors and missing entry functions', async () => {
     const syntax = await runSandboxed({ body: new FakeBody(), limits, source: 'async function f(bot) { return ( }' });
     expect(syntax.error?.code).toBe('syntax_error');

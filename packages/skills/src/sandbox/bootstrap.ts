@@ -1,6 +1,6 @@
 /**
  * Trusted source run inside every fresh isolate before the skill's code. It receives the host
- * bridge as `$0` and the list of primitive names as `$1`, keeps them in a closure (so the skill
+ * bridge as `$0`, the list of primitive names as `$1` and a numeric seed for `Math.random` as `$2`, keeps them in a closure (so the skill
  * cannot reach or replace them), builds a frozen `bot` object, freezes the intrinsics (so prototype
  * pollution throws instead of changing how the bridge behaves) and returns the function that starts
  * the skill. This text runs only inside the isolate, never in the host.
@@ -22,6 +22,15 @@ const call = (name, args) =>
       if (envelope.error !== undefined) throw toError(envelope.error);
       return envelope.value;
     });
+// Math.random is seeded (mulberry32) so a learned skill behaves the same on every replay.
+let rngState = $2 >>> 0;
+Math.random = function random() {
+  rngState = (rngState + 0x6d2b79f5) >>> 0;
+  let t = rngState;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
 const bot = Object.create(null);
 for (const name of primitives) {
   bot[name] = freeze(function (...args) {

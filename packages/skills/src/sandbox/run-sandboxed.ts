@@ -1,4 +1,4 @@
-import type { ActionOutcome, Body, JsonObject, JsonValue } from '@sid/core';
+import { type ActionOutcome, type Body, hashString, type JsonObject, type JsonValue } from '@sid/core';
 import ivm from 'isolated-vm';
 import { z } from 'zod';
 import { BOOTSTRAP_SOURCE } from './bootstrap.js';
@@ -40,6 +40,8 @@ export interface SandboxRun {
    * on them). Without it, `bot.skill` fails with a clear error.
    */
   callSkill?: (name: string, params: JsonObject) => Promise<JsonValue>;
+  /** Seed of the isolate's `Math.random` (default `skill`), so runs replay identically. */
+  seed?: string;
 }
 
 const skillCallArgs = z.tuple([z.string().min(1).max(100), z.record(z.string(), z.json())]);
@@ -151,7 +153,7 @@ export async function runSandboxed(run: SandboxRun): Promise<SandboxResult> {
     const context = await isolate.createContext();
     const start = (await context.evalClosure(
       BOOTSTRAP_SOURCE,
-      [bridgeRef, JSON.stringify(Object.keys(BRIDGE_PRIMITIVES))],
+      [bridgeRef, JSON.stringify(Object.keys(BRIDGE_PRIMITIVES)), hashString(run.seed ?? 'skill')],
       {
         result: { reference: true },
         timeout: 1000,
