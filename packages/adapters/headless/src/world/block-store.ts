@@ -1,7 +1,7 @@
 import type { BlockSighting, Vec3 } from '@sid/core';
 import type { GameData } from '../rules/game-data.js';
 import { type Chunk, featureAt, type TerrainGenerator } from '../terrain/generator.js';
-import { blockKey, chunkKey, localIndex, MAX_Y, MIN_Y, unpackBlockKey, unpackLocal } from './keys.js';
+import { blockKey, chunkCoords, chunkKey, localIndex, MAX_Y, MIN_Y, unpackBlockKey, unpackLocal } from './keys.js';
 
 /** Eye height above the feet, used for reach. */
 export const EYE_HEIGHT = 1.62;
@@ -140,8 +140,7 @@ export class BlockStore {
   *changedBlocks(): Generator<{ x: number; y: number; z: number; id: number }> {
     const keys = [...this.changes.keys()].sort((a, b) => a - b);
     for (const key of keys) {
-      const cx = Math.floor(key / 131_072) - 65_536;
-      const cz = (key % 131_072) - 65_536;
+      const { cx, cz } = chunkCoords(key);
       const map = this.changes.get(key) as Map<number, number>;
       for (const index of [...map.keys()].sort((a, b) => a - b)) {
         const { lx, y, lz } = unpackLocal(index);
@@ -200,13 +199,29 @@ export class BlockStore {
     const featureIds = [...ids].filter((id) => this.generator.featureIds.has(id) && !(visible && this.oreIds.has(id)));
     // Many ids (perception): one pass over all features with a lookup mask beats one pass per id.
     const mask = featureIds.length > 4 ? this.maskOf(ids) : null;
+    // Chunks nearest first; once `count` hits are in, chunks farther than the count-th hit are skipped.
+    const order: number[] = [];
+    const near2: number[] = [];
     for (let cx = (ox - r) >> 4; cx <= (ox + r) >> 4; cx++) {
       const baseX = cx * 16;
       const ddx = origin.x < baseX ? baseX - origin.x : origin.x > baseX + 16 ? origin.x - baseX - 16 : 0;
       for (let cz = (oz - r) >> 4; cz <= (oz + r) >> 4; cz++) {
         const baseZ = cz * 16;
         const ddz = origin.z < baseZ ? baseZ - origin.z : origin.z > baseZ + 16 ? origin.z - baseZ - 16 : 0;
-        if (ddx * ddx + ddz * ddz > max2) continue;
+        const d2c = ddx * ddx + ddz * ddz;
+        if (d2c > max2) continue;
+        order.push(order.length);
+        near2.push(d2c, cx, cz);
+      }
+    }
+    order.sort((a, b) => (near2[a * 3] as number) - (near2[b * 3] as number) || a - b);
+    for (const slot of order) {
+      if ((near2[slot * 3] as number) > hits.bound()) break;
+      const cx = near2[slot * 3 + 1] as number;
+      const cz = near2[slot * 3 + 2] as number;
+      const baseX = cx * 16;
+      const baseZ = cz * 16;
+      {
         const key = chunkKey(cx, cz);
         const changed = this.changes.get(key);
         if (featureIds.length > 0) {
@@ -402,6 +417,13 @@ class Hits {
     this.ids.push(id);
     this.d2s.push(d2);
     if (this.keys.length >= 4 * this.count + 64) this.compact();
+  }
+
+  /** The squared distance no further hit can beat: the count-th best so far, or the search radius. */
+  bound(): number {
+    if (this.keys.length < this.count) return this.max2;
+    if (this.keys.length > this.count || this.limit2 === this.max2) this.compact();
+    return this.limit2;
   }
 
   /** Keeps the nearest `count` hits (ties by position) and refuses anything farther from now on. */

@@ -2,12 +2,22 @@
 export const MIN_Y = -64;
 /** Highest block y. */
 export const MAX_Y = 319;
-/** |x| and |z| must stay below this so packed keys fit in a double exactly. */
-export const MAX_HORIZONTAL = 1 << 20;
+/**
+ * |x| and |z| stay below this (262 144 blocks), so that chunk keys fit in V8's small integers: maps
+ * keyed by them then hash without allocating.
+ */
+export const MAX_HORIZONTAL = 1 << 18;
 
-/** A chunk's key from chunk coordinates. */
+const CHUNK_OFFSET = 1 << 14;
+
+/** A chunk's key from chunk coordinates (a 30-bit integer). */
 export function chunkKey(cx: number, cz: number): number {
-  return (cx + 65_536) * 131_072 + (cz + 65_536);
+  return ((cx + CHUNK_OFFSET) << 15) | (cz + CHUNK_OFFSET);
+}
+
+/** Chunk coordinates from a chunk key. */
+export function chunkCoords(key: number): { cx: number; cz: number } {
+  return { cx: (key >> 15) - CHUNK_OFFSET, cz: (key & 0x7fff) - CHUNK_OFFSET };
 }
 
 /** Index of a block inside its chunk: y (9 bits) · z (4) · x (4). */

@@ -3,7 +3,8 @@ import type { Vec3 } from '@sid/core';
 const CELL = 32;
 
 function cellKey(cx: number, cz: number): number {
-  return (cx + 131_072) * 262_144 + (cz + 131_072);
+  // Cells are 32 blocks, so ±262 144 blocks fit in 14 bits per axis: a small-integer key.
+  return ((cx + 8_192) << 14) | (cz + 8_192);
 }
 
 /**
