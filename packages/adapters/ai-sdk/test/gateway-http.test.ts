@@ -185,6 +185,29 @@ describe('gateway over HTTP: priority and limits', () => {
     ]);
   });
 
+  it('keeps priority order while calls wait for the rate limit', async () => {
+    const gateway = createModelGateway({
+      ...fast,
+      concurrency: 8,
+      limits: { requestsPerMinute: 1, windowMs: 120 },
+      model: openai(),
+    });
+    await gateway.generateText(ask('first', 'reflection')); // uses up the window
+    // The first waiter holds the model's admission (not pre-empted); everyone behind it is ranked.
+    const head = gateway.generateText(ask('head', 'reflection'));
+    const order = ['reflection', 'planning', 'social', 'talking', 'controller'];
+    await Promise.all([head, ...order.map((module) => gateway.generateText(ask(module, module)))]);
+    expect(server.requests.map((r) => r.texts.at(-1))).toEqual([
+      'first',
+      'head',
+      'controller',
+      'talking',
+      'social',
+      'planning',
+      'reflection',
+    ]);
+  });
+
   it('never lets more than the RPM limit arrive in any window', async () => {
     const windowMs = 300;
     const gateway = createModelGateway({ ...fast, limits: { requestsPerMinute: 4, windowMs }, model: openai() });
