@@ -104,7 +104,10 @@ export function perceive(body: HeadlessBody): Observation {
   const blocks: BlockSighting[] = [];
   if (!body.dead) {
     const perName = new Map<string, number>();
-    for (const b of world.blocks.find(here, notableIds(world.data), OBSERVE_BLOCK_RADIUS, 24, { visibleOnly: true })) {
+    for (const b of world.blocks.find(here, notableIds(world.data), OBSERVE_BLOCK_RADIUS, 24, {
+      visibleOnly: true,
+      singlePass: true,
+    })) {
       const n = perName.get(b.name) ?? 0;
       if (n >= 2 || blocks.length >= MAX_LISTED) continue;
       perName.set(b.name, n + 1);

@@ -167,12 +167,14 @@ export class BlockStore {
     ids: ReadonlySet<number>,
     maxDistance: number,
     count: number,
-    options: { visibleOnly?: boolean } = {},
+    options: { visibleOnly?: boolean; singlePass?: boolean } = {},
   ): BlockSighting[] {
     const visible = options.visibleOnly === true;
     // Search a small sphere first: everything inside it is found, so if it holds `count` hits those
-    // are the nearest ones and the big sphere is never scanned.
-    for (let radius = 8; radius < maxDistance; radius *= 2) {
+    // are the nearest ones and the big sphere is never scanned. Callers that expect to need the whole
+    // sphere anyway (perception) skip straight to it.
+    const first = options.singlePass ? maxDistance : 8;
+    for (let radius = first; radius < maxDistance; radius *= 2) {
       const near = this.findWithin(origin, ids, radius, count, visible);
       if (near.length >= count) return near;
     }
