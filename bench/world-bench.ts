@@ -66,9 +66,18 @@ async function live(body: HeadlessBody, clock: VirtualClock, rng: Rng, until: nu
     } else if (roll < 0.65) {
       const item = body.inventory.count('oak_planks') >= 4 ? rng.pick(['crafting_table', 'stick']) : 'oak_planks';
       record('craft', await body.craft(item, 4));
-    } else if (roll < 0.85) {
+    } else if (roll < 0.83) {
       record('chat', await body.chat(rng.pick(lines), rng.next() < 0.1 ? 'shout' : 'say'));
-    } else if (roll < 0.95) {
+    } else if (roll < 0.9) {
+      // Dig the ground underfoot (dirt by hand, stone with the pickaxe) or a block beside it.
+      const p = body.position;
+      const below = {
+        x: Math.floor(p.x) + rng.int(-1, 1),
+        y: Math.floor(p.y) - 1,
+        z: Math.floor(p.z) + rng.int(-1, 1),
+      };
+      record('dig', await body.dig(below));
+    } else if (roll < 0.96) {
       await body.perceive();
       counts.byAction.perceive = (counts.byAction.perceive ?? 0) + 1;
       counts.actions++;
