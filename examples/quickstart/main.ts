@@ -31,7 +31,7 @@ const opts = new Command('quickstart')
 const runId = `quickstart-${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-seed${opts.seed}`;
 const dir = join(opts.out, runId);
 await mkdir(dir, { recursive: true });
-const { society, gateway } = buildQuickstart({ agents: opts.agents, seed: opts.seed, runId });
+const { society, gateway, library } = await buildQuickstart({ agents: opts.agents, seed: opts.seed, runId });
 const events = writeEventsAsJsonl(society.events, join(dir, 'events.jsonl'));
 
 console.log(`PIANO quickstart: ${opts.agents} agents, ${opts.minutes} simulated minutes, seed ${opts.seed}`);
@@ -67,6 +67,7 @@ const report = buildRunReport(society, {
   offlineModel: true,
   wallSeconds,
   usage: gateway.usage(),
+  skills: Object.fromEntries(library.list().map((skill) => [skill.name, library.statistics(skill.name)])),
 });
 const reportPath = join(dir, 'report.json');
 await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
@@ -85,6 +86,10 @@ for (const [name, runs] of Object.entries(report.moduleRuns)) {
   console.log(
     `  ${name.padEnd(20)} ${String(runs).padStart(6)} ${String(report.moduleErrors[name] ?? 0).padStart(7)} ${String(report.modelCalls[name] ?? 0).padStart(12)}`,
   );
+}
+console.log('\nSkills (shared library)      attempts  successes');
+for (const [name, stats] of Object.entries(report.skills).filter(([, st]) => st.attempts > 0)) {
+  console.log(`  ${name.padEnd(26)} ${String(stats.attempts).padStart(8)} ${String(stats.successes).padStart(10)}`);
 }
 console.log(
   `Tokens (estimated by the offline model): ${report.tokens.input} in, ${report.tokens.output} out — no LLM was called, nothing was spent.`,

@@ -4,7 +4,8 @@
  */
 import { connectGatewayToEvents, createModelGateway, createSociety, type ModelGateway, type Society } from '@sid/core';
 import { createHeadlessWorld, type WorldConfigInput } from '@sid/headless';
-import { createOfflineModel, type PianoModuleName, pianoAgent } from '@sid/modules';
+import { createOfflineModel, type PianoModuleName, pianoAgent, skillExecutionModule } from '@sid/modules';
+import { SkillLibrary } from '@sid/skills';
 
 const NAMES = ['ada', 'bo', 'cy', 'di', 'ed', 'fay', 'gus', 'hal', 'ivy', 'jo', 'kit', 'lu'];
 
@@ -21,11 +22,17 @@ export interface QuickstartOptions {
 export interface Quickstart {
   society: Society;
   gateway: ModelGateway;
+  /** The skill library the agents share (per-skill and per-agent statistics). */
+  library: SkillLibrary;
 }
 
 /** Builds (does not start) the quickstart society. */
-export function buildQuickstart(options: QuickstartOptions): Quickstart {
-  const gateway = createModelGateway({ model: createOfflineModel({ seed: options.seed }) });
+export async function buildQuickstart(options: QuickstartOptions): Promise<Quickstart> {
+  const model = createOfflineModel({ seed: options.seed });
+  const gateway = createModelGateway({ model });
+  // One library for the whole society: what one agent learns serves all, with per-agent statistics.
+  const library = await SkillLibrary.open({ scope: { shared: 'quickstart' }, model });
+  const skillExecution = skillExecutionModule.with({ library });
   const world = createHeadlessWorld({ spawn: { points: [{ x: 0, z: 0 }], radius: 10 }, ...options.world });
   const society = createSociety({
     seed: options.seed,
@@ -33,10 +40,14 @@ export function buildQuickstart(options: QuickstartOptions): Quickstart {
     environment: world,
     model: gateway,
     agents: Array.from({ length: options.agents }, (_, i) =>
-      pianoAgent({ id: NAMES[i] ?? `agent${i + 1}`, ...(options.without ? { without: options.without } : {}) }),
+      pianoAgent({
+        id: NAMES[i] ?? `agent${i + 1}`,
+        replace: { skillExecution },
+        ...(options.without ? { without: options.without } : {}),
+      }),
     ),
   });
   connectGatewayToEvents(gateway, society.events);
   gateway.useClock(society.clock);
-  return { society, gateway };
+  return { society, gateway, library };
 }

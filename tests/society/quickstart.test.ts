@@ -12,7 +12,7 @@ describe('quickstart society: 5 PIANO agents, 30 simulated minutes', () => {
   let items: Map<string, string[]>;
 
   beforeAll(async () => {
-    const { society } = buildQuickstart({ agents: 5, seed: 1 });
+    const { society } = await buildQuickstart({ agents: 5, seed: 1 });
     await society.runFor(30 * 60_000);
     await society.stop();
     events = await society.events.read();
@@ -92,7 +92,7 @@ describe('quickstart society: 5 PIANO agents, 30 simulated minutes', () => {
 describe('reproducibility of the whole stack', () => {
   it('two runs with the same seed produce the same event log', async () => {
     const run = async () => {
-      const { society } = buildQuickstart({ agents: 3, seed: 7, runId: 'repro' });
+      const { society } = await buildQuickstart({ agents: 3, seed: 7, runId: 'repro' });
       await society.runFor(5 * 60_000);
       await society.stop();
       return society.events.read();
@@ -126,7 +126,7 @@ describe('ablation: action awareness', () => {
   it('without it, the same seed shows many more repeated failing actions (sparse forest)', async () => {
     const sparse = { terrain: { seaLevel: 62, baseHeight: 66, amplitude: 12, treeDensity: 0.12, oreAbundance: 1 } };
     const run = async (without: 'actionAwareness'[]) => {
-      const { society } = buildQuickstart({ agents: 5, seed: 1, without, world: sparse });
+      const { society } = await buildQuickstart({ agents: 5, seed: 1, without, world: sparse });
       await society.runFor(15 * 60_000);
       await society.stop();
       return repeatedFailures(await society.events.read());

@@ -30,6 +30,8 @@ export interface RunReport {
   moduleErrors: Record<string, number>;
   modelCalls: Record<string, number>;
   tokens: { input: number; output: number };
+  /** Skill attempts and successes by skill (from the skill library, when one was used). */
+  skills: Record<string, { attempts: number; successes: number; failures: Record<string, number> }>;
   simSeconds: number;
   wallSeconds: number;
 }
@@ -37,7 +39,13 @@ export interface RunReport {
 /** Builds the report from a society's state, scheduler counters and (optionally) gateway usage. */
 export function buildRunReport(
   society: Society,
-  input: { model: string; offlineModel: boolean; wallSeconds: number; usage?: UsageReport },
+  input: {
+    model: string;
+    offlineModel: boolean;
+    wallSeconds: number;
+    usage?: UsageReport;
+    skills?: Record<string, { attempts: number; successes: number; failures: Record<string, number> }>;
+  },
 ): RunReport {
   const tree = TechTree.default();
   const tierOf = (items: string[]) => items.reduce((max, i) => Math.max(max, tree.tier(i) ?? -1), -1);
@@ -82,6 +90,12 @@ export function buildRunReport(
     moduleErrors: Object.fromEntries(Object.entries(stats).map(([m, s]) => [m, s.errors])),
     modelCalls,
     tokens: { input: usage?.total.inputTokens ?? 0, output: usage?.total.outputTokens ?? 0 },
+    skills: Object.fromEntries(
+      Object.entries(input.skills ?? {}).map(([name, s]) => [
+        name,
+        { attempts: s.attempts, successes: s.successes, failures: s.failures },
+      ]),
+    ),
     simSeconds: Math.round(society.clock.now()) / 1000,
     wallSeconds: Math.round(input.wallSeconds * 100) / 100,
   };

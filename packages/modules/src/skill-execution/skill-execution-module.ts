@@ -1,11 +1,19 @@
 import { defineModule, type JsonObject, PRIORITY, TRIGGERS } from '@sid/core';
-import { type AnySkill, BUILTIN_SKILLS, executeSkill, TechTree } from '@sid/skills';
+import { type AnySkill, BUILTIN_SKILLS, executeSkill, SkillLibrary, type SkillOutcome, TechTree } from '@sid/skills';
 import { z } from 'zod';
 import { planSlot } from '../slots/plan-slot.js';
 import { type SkillAttempt, skillExecutionSlot } from '../slots/skill-execution-slot.js';
 import { explore } from './explore.js';
 
 export const skillExecutionOptions = z.object({
+  /**
+   * A skill library (shared by the society or per agent): skills run through it, so learned skills are
+   * available and statistics are kept per skill and per agent; an action that names no known skill is
+   * looked up by retrieval. Without one, the built-in skills run directly.
+   */
+  library: z.custom<SkillLibrary>((v) => v instanceof SkillLibrary, 'expected a SkillLibrary').optional(),
+  /** Least retrieval similarity for running a retrieved skill for an unknown action. */
+  minRetrievalScore: z.number().min(0).max(1).default(0.35),
   /** A failed decision is retried after this long (ms) unless a new decision arrives. */
   retryDelayMs: z.number().int().nonnegative().default(2_000),
   /** Attempts kept in `skillExecution.history`. */
@@ -73,7 +81,16 @@ export const skillExecutionModule = defineModule({
     const before = await body.perceive();
     const inventoryBefore: Record<string, number> = {};
     for (const s of before.inventory) inventoryBefore[s.name] = (inventoryBefore[s.name] ?? 0) + s.count;
-    const skill = SKILLS.get(name);
+    const library = ctx.options.library;
+    let skill = library ? library.get(name) : SKILLS.get(name);
+    if (!skill && library && name !== 'explore') {
+      // Not a skill name: take the library's best match for what the controller asked for.
+      const [best] = await library.retrieve(`${decision.action} ${target ?? ''} ${decision.intent}`, {
+        k: 1,
+        agentId: ctx.agentId,
+      });
+      if (best && best.score >= ctx.options.minRetrievalScore) skill = best.skill;
+    }
     const params: JsonObject =
       name === 'obtainItem' ? { item: target ?? '', count: wanted } : target ? { item: target } : {};
     const expectedItems: Record<string, number> = {};
@@ -108,10 +125,10 @@ export const skillExecutionModule = defineModule({
       ok = false;
       reason = 'unknown_skill';
     } else {
-      const outcome = await executeSkill(skill, { body, tree: TechTree.default(), signal }, params, {
-        signal,
-        now: () => ctx.now(),
-      });
+      const options = { signal, now: () => ctx.now() };
+      const outcome: SkillOutcome = library
+        ? await library.execute(skill.name, ctx.agentId, { body, signal }, params, options)
+        : await executeSkill(skill, { body, tree: TechTree.default(), signal }, params, options);
       ok = outcome.ok;
       reason = outcome.failure?.code ?? null;
     }
