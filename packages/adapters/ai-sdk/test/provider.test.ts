@@ -1,4 +1,4 @@
-import { ModelCallError, SidError } from '@sid/core';
+import { createModelGateway, ModelCallError, SidError } from '@sid/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createModelFromSpec } from '../src/index.js';
@@ -107,5 +107,20 @@ describe('createModelFromSpec over real HTTP', () => {
     expect(() => createModelFromSpec('anthropic:claude-sonnet-4', { env: {} })).toThrow(SidError);
     expect(() => createModelFromSpec('openai-compatible:llama3', { env: {} })).toThrow(/needs a base URL/);
     expect(() => createModelFromSpec('gpt-4o', { env })).toThrow(/expected "provider:model"/);
+  });
+
+  it('makes a gateway configured with specs fail at construction, not mid-run', () => {
+    const resolveModel = (spec: string) => createModelFromSpec(spec, { env: { OPENAI_API_KEY: 'k' } });
+    expect(() =>
+      createModelGateway({
+        tiers: { default: 'openai:gpt-4o-mini', strong: 'anthropic:claude-sonnet-4' },
+        resolveModel,
+      }),
+    ).toThrow(/ANTHROPIC_API_KEY/);
+    expect(() => createModelGateway({ tiers: { default: 'olama:llama3' }, resolveModel })).toThrow(
+      /unknown model provider/,
+    );
+    const gateway = createModelGateway({ tiers: { default: 'openai:gpt-4o-mini' }, resolveModel });
+    expect(gateway.routeFor('talking', undefined).models).toEqual(['openai:gpt-4o-mini']);
   });
 });
