@@ -11,6 +11,19 @@ import {
 } from '../src/index.js';
 
 describe('bottleneck', () => {
+  it('rejects a misspelt field option with its path', () => {
+    const state = new AgentState('a', builtinSlots as readonly SlotDefinition[]);
+    expect(() => renderBottleneck(state, { fields: [{ slot: 'goals', maxitems: 3 } as never] })).toThrow(
+      /bottleneck\.fields\.0/,
+    );
+  });
+
+  it('keeps who spoke when it shows chat lines', () => {
+    const state = new AgentState('a', builtinSlots as readonly SlotDefinition[]);
+    state.write('heardChat', [{ from: 'bo', text: 'hello', mode: 'say', at: 1, distance: 3 }]);
+    expect(renderBottleneck(state, { fields: [{ slot: 'heardChat' }] }).text).toContain('- bo: hello');
+  });
+
   it('shows only the configured slots, in order, with item and character limits', () => {
     const state = new AgentState('a', builtinSlots as readonly SlotDefinition[]);
     state.write(
@@ -86,6 +99,35 @@ describe('decision broadcast', () => {
     await society.runFor(3_000);
     expect(society.agent('a').decision()?.intent).toBe('first');
     expect(society.stats().controller?.errors).toBeGreaterThanOrEqual(1);
+    await society.stop();
+  });
+
+  it('refuses direct writes to the decision slots, even when declared', async () => {
+    const errors: string[] = [];
+    const forger = defineModule({
+      name: 'forger',
+      cadenceMs: 100,
+      writes: ['decision'],
+      run(ctx) {
+        ctx.write('decision', {
+          intent: 'forged',
+          say: null,
+          sayTo: null,
+          action: null,
+          target: null,
+          rationale: '',
+          at: 0,
+          seq: 99,
+        });
+      },
+    });
+    const society = createSociety({ agents: [{ id: 'a', modules: [forger] }] });
+    society.events.subscribe((e) => {
+      if (e.type === 'module.run' && e.data.error) errors.push(e.data.error);
+    });
+    await society.runFor(150);
+    expect(errors[0]).toMatch(/decisions go through ctx.decide\(\)/);
+    expect(society.agent('a').decision()).toBeNull();
     await society.stop();
   });
 

@@ -185,6 +185,32 @@ describe('Scheduler on the virtual clock', () => {
     expect(scheduler.stats().listener?.skipped).toBeGreaterThanOrEqual(4);
   });
 
+  it('starts runs due at the same instant in priority order, higher first', async () => {
+    const order: string[] = [];
+    const make = (name: string, priority: number) =>
+      defineModule({
+        name,
+        priority,
+        triggers: ['go'],
+        run() {
+          order.push(name);
+        },
+      });
+    const kick = defineModule({
+      name: 'kick',
+      cadenceMs: 1000,
+      run(ctx) {
+        ctx.emit('go');
+      },
+    });
+    const society = createSociety({
+      agents: [{ id: 'a', modules: [make('low', 10), make('high', 90), make('mid', 50), kick] }],
+    });
+    await society.runFor(1_000);
+    expect(order).toEqual(['high', 'mid', 'low']);
+    await society.stop();
+  });
+
   it('rejects bad module definitions at definition time', () => {
     expect(() => defineModule({ name: 'x', run() {} })).toThrow(/needs cadenceMs, triggers, or both/);
     expect(() => defineModule({ name: 'bad name', cadenceMs: 1, run() {} })).toThrow(/must match/);

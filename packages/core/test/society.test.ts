@@ -124,6 +124,16 @@ describe('society', () => {
     await expect(other.restore(checkpoint)).rejects.toThrow(
       /modules \[mood\] but the checkpoint has \[mood,controller\]/,
     );
+    const otherSeed = createSociety({ model, seed: 999, agents: [{ id: 'x', modules: [mood, controller] }] });
+    await expect(otherSeed.restore(checkpoint)).rejects.toThrow(/seed "1" but this society has seed "999"/);
+    const extra = createSociety({
+      model,
+      agents: [
+        { id: 'x', modules: [mood, controller] },
+        { id: 'y', modules: [mood] },
+      ],
+    });
+    await expect(extra.restore(checkpoint)).rejects.toThrow(/agents the checkpoint lacks: y/);
     const tampered = structuredClone(checkpoint);
     (tampered.agents[0]?.slots.mood as { value: unknown }).value = { value: 'high', history: [] };
     const fresh = createSociety({ model, agents: [{ id: 'x', modules: [mood, controller] }] });

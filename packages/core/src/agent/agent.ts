@@ -257,7 +257,9 @@ export class Agent implements SchedulableAgent {
       if (outcome.ok) {
         runtime.events.append('chat', this.id, { text, mode, to: action === 'whisper' ? String(args[0]) : null });
       }
-    } else {
+    }
+    // Failed chat is an action outcome too: nothing was said, and the reason is logged.
+    if ((action !== 'chat' && action !== 'whisper') || !outcome.ok) {
       runtime.events.append('action', this.id, {
         action,
         args,
@@ -315,9 +317,11 @@ export class Agent implements SchedulableAgent {
         );
       }
     }
+    // A controller sees the rest of the state only through the bottleneck (ctx.bottleneck()).
     const readable = new Set([...def.reads, ...def.writes, 'decision']);
-    if (def.controller) for (const slot of known) readable.add(slot);
-    return { readable, writable: new Set(def.writes), model: null, log: null };
+    // The decision slots change only through decide(), which records and broadcasts.
+    const writable = new Set(def.writes.filter((slot) => slot !== 'decision' && slot !== 'decisionHistory'));
+    return { readable, writable, model: null, log: null };
   }
 
   private requireRuntime(): AgentRuntime {
@@ -395,6 +399,11 @@ class RunContext implements ModuleContext<unknown> {
   }
   write(slot: string | SlotDefinition, value: unknown): never {
     const name = typeof slot === 'string' ? slot : slot.name;
+    if (name === 'decision' || name === 'decisionHistory') {
+      throw new ModuleAccessError(
+        `module "${this.module}" wrote slot "${name}" directly: decisions go through ctx.decide()`,
+      );
+    }
     if (!this.access.writable.has(name)) {
       throw new ModuleAccessError(
         `module "${this.module}" wrote slot "${name}" without declaring it in writes${didYouMean(name, this.access.writable)}`,

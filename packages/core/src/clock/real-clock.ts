@@ -16,8 +16,8 @@ export class RealClock implements Clock {
     return performance.now() - this.origin;
   }
 
-  setTimer(at: number, callback: () => void): TimerHandle {
-    const entry = this.heap.push(at, callback);
+  setTimer(at: number, callback: () => void, order = 0): TimerHandle {
+    const entry = this.heap.push(at, callback, order);
     if (at < this.armedAt) this.arm();
     return entry;
   }

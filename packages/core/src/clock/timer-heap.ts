@@ -1,13 +1,15 @@
-/** One pending timer. `seq` breaks ties so that equal times fire in the order they were set. */
+/** One pending timer. `order`, then `seq`, break ties so equal times fire in a defined order. */
 export interface TimerEntry {
   at: number;
+  /** Among timers due at the same time, lower order fires first (then insertion order). */
+  order: number;
   seq: number;
   callback: () => void;
   cancelled: boolean;
 }
 
 /**
- * A binary min-heap of timers ordered by (at, seq). One heap drives every module of every agent in a
+ * A binary min-heap of timers ordered by (at, order, seq). One heap drives every module of every agent in a
  * process, so thousands of agents cost one OS timer instead of thousands of `setInterval`s.
  */
 export class TimerHeap {
@@ -19,8 +21,8 @@ export class TimerHeap {
     return this.live;
   }
 
-  push(at: number, callback: () => void): TimerEntry {
-    const entry: TimerEntry = { at, seq: this.nextSeq++, callback, cancelled: false };
+  push(at: number, callback: () => void, order = 0): TimerEntry {
+    const entry: TimerEntry = { at, order, seq: this.nextSeq++, callback, cancelled: false };
     this.items.push(entry);
     this.siftUp(this.items.length - 1);
     this.live++;
@@ -64,7 +66,7 @@ export class TimerHeap {
   }
 
   private less(a: TimerEntry, b: TimerEntry): boolean {
-    return a.at < b.at || (a.at === b.at && a.seq < b.seq);
+    return a.at < b.at || (a.at === b.at && (a.order < b.order || (a.order === b.order && a.seq < b.seq)));
   }
 
   private siftUp(index: number): void {

@@ -25,8 +25,8 @@ export class VirtualClock implements Clock {
     return this.current;
   }
 
-  setTimer(at: number, callback: () => void): TimerHandle {
-    const entry = this.heap.push(Math.max(at, this.current), callback);
+  setTimer(at: number, callback: () => void, order = 0): TimerHandle {
+    const entry = this.heap.push(Math.max(at, this.current), callback, order);
     this.schedulePump();
     return entry;
   }

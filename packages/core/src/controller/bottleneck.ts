@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { AgentState } from '../state/agent-state.js';
+import { formatIssues, SidError } from '../util/errors.js';
 
 /** One field of the bottleneck: which slot, how much of it, under which label. */
-export const bottleneckFieldSchema = z.object({
+export const bottleneckFieldSchema = z.strictObject({
   slot: z.string().min(1),
   label: z.string().optional(),
   /** For list slots: how many items to keep. */
@@ -16,7 +17,7 @@ export const bottleneckFieldSchema = z.object({
 });
 
 /** Which parts of the agent state the cognitive controller sees, in order, and how much of each. */
-export const bottleneckSpecSchema = z.object({
+export const bottleneckSpecSchema = z.strictObject({
   fields: z.array(bottleneckFieldSchema).min(1),
   /** Cap on the whole rendered view. */
   maxTotalChars: z.number().int().positive().default(4000),
@@ -66,11 +67,12 @@ function renderValue(value: unknown): string {
   if (Array.isArray(value)) {
     if (value.length === 0) return '(none)';
     return value
-      .map((item) =>
-        item !== null && typeof item === 'object' && 'text' in item
-          ? String((item as { text: unknown }).text)
-          : JSON.stringify(item),
-      )
+      .map((item) => {
+        if (item === null || typeof item !== 'object' || !('text' in item)) return JSON.stringify(item);
+        // Chat lines keep who spoke; memories are their text.
+        const { text, from } = item as { text: unknown; from?: unknown };
+        return typeof from === 'string' ? `${from}: ${String(text)}` : String(text);
+      })
       .map((line) => `- ${line}`)
       .join('\n');
   }
@@ -82,7 +84,11 @@ function renderValue(value: unknown): string {
  * one spec can serve agents with different module sets.
  */
 export function renderBottleneck(state: AgentState, spec: BottleneckSpec): BottleneckView {
-  const parsed = bottleneckSpecSchema.parse(spec);
+  const result = bottleneckSpecSchema.safeParse(spec);
+  if (!result.success) {
+    throw new SidError('bottleneck', `invalid bottleneck spec:\n${formatIssues(result.error.issues, 'bottleneck')}`);
+  }
+  const parsed = result.data;
   const fields: Record<string, unknown> = {};
   const parts: string[] = [];
   for (const field of parsed.fields) {

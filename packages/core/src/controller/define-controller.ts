@@ -10,7 +10,7 @@ export interface ControllerSpec<O> {
   description?: string;
   /** Default 2000 ms (the design notes' cadence). */
   cadenceMs?: number;
-  /** Extra triggers; by default the controller also reacts to chat heard. */
+  /** Triggers besides the cadence (default: chat heard). Replaces the default list. */
   triggers?: readonly string[];
   tier?: string;
   options?: z.ZodType<O>;

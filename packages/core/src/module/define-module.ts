@@ -12,7 +12,7 @@ export const TRIGGERS = {
   chatReceived: 'chat.received',
   /** A body primitive finished (ok or not). */
   actionFinished: 'action.finished',
-  /** Body events: `body.pickup`, `body.damage`, `body.death`, `body.respawn`, `body.time`. */
+  /** Body events: `body.pickup`, `body.damage`, `body.death`, `body.respawn`, `body.time`, `body.disconnect`, `body.reconnect`. */
   bodyEvent: (type: string) => `body.${type}`,
 } as const;
 

@@ -12,8 +12,11 @@ export interface Clock {
   readonly kind: 'real' | 'virtual';
   /** Simulated milliseconds since the origin. */
   now(): number;
-  /** Calls `callback` once when the clock reaches `at` (absolute time). */
-  setTimer(at: number, callback: () => void): TimerHandle;
+  /**
+   * Calls `callback` once when the clock reaches `at` (absolute time). Timers due at the same time
+   * fire by ascending `order` (default 0), then in the order they were set.
+   */
+  setTimer(at: number, callback: () => void, order?: number): TimerHandle;
   clearTimer(handle: TimerHandle): void;
   /** Resolves after `ms` of clock time; rejects with the signal's reason if aborted first. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;

@@ -12,7 +12,7 @@ export interface Checkpoint {
   createdAt: string;
   seed: string;
   clock: 'real' | 'virtual';
-  /** Sequence number of the last event written before the checkpoint. */
+  /** Sequence number of the checkpoint's own event; events after it happened after the checkpoint. */
   eventSeq: number;
   agents: AgentStateSnapshot[];
   environment: JsonObject | null;

@@ -39,9 +39,9 @@ interface Task {
 }
 
 export interface SchedulerOptions {
-  /** Seeds the per-agent start jitter. */
+  /** Seeds each (agent, module) cadence phase. */
   seed: string;
-  /** Spread first runs over one cadence so many agents do not fire in lockstep (default true). */
+  /** Give each (agent, module) a seeded phase in [0, cadence) so agents do not fire in lockstep (default true). */
   jitter?: boolean;
 }
 
@@ -49,7 +49,8 @@ export interface SchedulerOptions {
  * Drives every module of every local agent from the clock's single timer heap.
  * - Runs of one module on one agent never overlap: a cadence tick that finds the previous run still
  *   going is skipped and counted; a trigger that arrives meanwhile is coalesced into one rerun.
- * - Cadences keep their phase (next due = previous due + cadence), so slow runs do not cause drift.
+ * - Cadences keep their phase (due times are phase + k·cadence), so slow runs do not cause drift.
+ * - Runs due at the same instant start in priority order (higher first).
  * - A thrown error or rejected promise is counted and reported; it never stops other modules.
  */
 export class Scheduler {
@@ -130,10 +131,14 @@ export class Scheduler {
         continue;
       }
       task.triggerQueued = true;
-      this.clock.setTimer(now, () => {
-        task.triggerQueued = false;
-        if (!task.removed && this.active) this.start(task, name, now);
-      });
+      this.clock.setTimer(
+        now,
+        () => {
+          task.triggerQueued = false;
+          if (!task.removed && this.active) this.start(task, name, now);
+        },
+        -task.instance.priority,
+      );
     }
   }
 
@@ -197,7 +202,7 @@ export class Scheduler {
     const now = this.clock.now();
     // Strictly after now: a run due exactly at `now` already happened before a pause or checkpoint.
     task.nextDue = now < phase ? phase : phase + (Math.floor((now - phase) / cadence) + 1) * cadence;
-    task.timer = this.clock.setTimer(task.nextDue, task.onCadence);
+    task.timer = this.clock.setTimer(task.nextDue, task.onCadence, -task.instance.priority);
   }
 
   private fireCadence(task: Task): void {
@@ -214,7 +219,7 @@ export class Scheduler {
       next += missed * cadence;
     }
     task.nextDue = next;
-    task.timer = this.clock.setTimer(next, task.onCadence);
+    task.timer = this.clock.setTimer(next, task.onCadence, -task.instance.priority);
     this.start(task, 'cadence', due);
   }
 
@@ -226,7 +231,6 @@ export class Scheduler {
       return;
     }
     const startSim = this.clock.now();
-    task.stats.lag.record(startSim - dueAt);
     let ctx: ModuleContext;
     try {
       ctx = task.agent.createContext(task.instance, trigger, dueAt);
@@ -240,6 +244,7 @@ export class Scheduler {
       task.agent.onRunFinished(task.instance, { ok: false, error, trigger, simMs: 0 });
       return;
     }
+    task.stats.lag.record(startSim - dueAt);
     task.running = true;
     this.runningCount++;
     const startWall = performance.now();
@@ -278,10 +283,14 @@ export class Scheduler {
         task.pendingTrigger = null;
         task.triggerQueued = true;
         const now = this.clock.now();
-        this.clock.setTimer(now, () => {
-          task.triggerQueued = false;
-          if (!task.removed && this.active) this.start(task, pending, now);
-        });
+        this.clock.setTimer(
+          now,
+          () => {
+            task.triggerQueued = false;
+            if (!task.removed && this.active) this.start(task, pending, now);
+          },
+          -task.instance.priority,
+        );
       }
       if (this.runningCount === 0 && this.idleWaiters.length > 0) {
         const waiters = this.idleWaiters;

@@ -130,7 +130,10 @@ export class Society extends EventEmitter<SocietyEvents> {
   /** Adds an agent; if the society is running it starts at once. */
   async addAgent(member: SocietyMember): Promise<Agent> {
     const agent = this.register(member);
-    if (this.status === 'running' || this.status === 'paused') await this.activate(agent);
+    if (this.status === 'running' || this.status === 'paused') {
+      const [owned] = await this.coordinator.claim([agent.id], 30_000);
+      if (owned === agent.id) await this.activate(agent);
+    }
     return agent;
   }
 
@@ -140,6 +143,7 @@ export class Society extends EventEmitter<SocietyEvents> {
     this.scheduler.remove(id);
     agent.detach();
     this.members.delete(id);
+    this.spawns.delete(id);
     await this.coordinator.release([id]);
     if (this.environment && this.environmentReady) await this.environment.removeBody(id);
     this.events.append('agent.removed', id, { reason });
@@ -182,13 +186,19 @@ export class Society extends EventEmitter<SocietyEvents> {
   pause(): void {
     if (this.status !== 'running') return;
     this.clock.pause();
+    // Wall time goes on during a real-clock pause: cadences re-arm on resume instead of counting
+    // every tick of the pause as missed.
+    if (this.clock.kind === 'real') this.scheduler.pause();
     this.status = 'paused';
     this.emit('paused');
   }
 
   private resume(): void {
     this.status = 'running';
-    if (this.clock.kind === 'real') this.clock.run();
+    if (this.clock.kind === 'real') {
+      this.scheduler.resume();
+      this.clock.run();
+    }
   }
 
   /**
@@ -256,9 +266,26 @@ export class Society extends EventEmitter<SocietyEvents> {
     if (this.status !== 'idle') throw new SidError('society_state', 'restore() must be called before start()');
     const checkpoint = typeof from === 'object' ? from : await this.store.loadCheckpoint(this.runId, from);
     if (!checkpoint) throw new SidError('no_checkpoint', `no checkpoint ${from ?? '(latest)'} for run "${this.runId}"`);
-    const missing = checkpoint.agents.map((a) => a.agentId).filter((id) => !this.members.has(id));
+    if (checkpoint.seed !== this.seed) {
+      throw new SidError(
+        'checkpoint_mismatch',
+        `checkpoint was made with seed "${checkpoint.seed}" but this society has seed "${this.seed}": a resumed run would not continue the same way`,
+      );
+    }
+    if (checkpoint.clock !== this.clock.kind) {
+      throw new SidError(
+        'checkpoint_mismatch',
+        `checkpoint was made on the ${checkpoint.clock} clock, this society uses the ${this.clock.kind} clock`,
+      );
+    }
+    const inCheckpoint = new Set(checkpoint.agents.map((a) => a.agentId));
+    const missing = [...inCheckpoint].filter((id) => !this.members.has(id));
     if (missing.length > 0) {
       throw new SidError('checkpoint_mismatch', `checkpoint has agents this society lacks: ${missing.join(', ')}`);
+    }
+    const extra = [...this.members.keys()].filter((id) => !inCheckpoint.has(id));
+    if (extra.length > 0) {
+      throw new SidError('checkpoint_mismatch', `this society has agents the checkpoint lacks: ${extra.join(', ')}`);
     }
     for (const [id, modules] of Object.entries(checkpoint.modules)) {
       const have = this.agent(id).modules.map((m) => m.definition.name);

@@ -13,7 +13,7 @@ export interface SlotChange {
   readonly previous: unknown;
   /** Version of this slot after the write (starts at 0, +1 per write). */
   readonly version: number;
-  /** Who wrote: a module name, `body`, `core`, `restore`. */
+  /** Who wrote: a module name, `body`, `controller`, `init` (initial values) or `core`. */
   readonly by: string;
 }
 
