@@ -253,17 +253,20 @@ export class HeadlessBody implements Body {
   }
 
   /** @internal Takes the motor, interrupting whatever motor action was running. */
-  beginMotor(signal?: AbortSignal): MotorRun & { end(): void } {
+  beginMotor(signal?: AbortSignal): MotorRun {
     this.motor?.cancel();
-    const run = new MotorRun(this.world.clock, signal);
+    const run = new MotorRun(this.world.clock, signal, this.releaseMotor);
     this.motor = run;
-    const end = run.end.bind(run);
-    run.end = () => {
-      end();
-      if (this.motor === run) this.motor = null;
-    };
     return run;
   }
+
+  /** One function per body (not per action) that frees the motor when its run ends. */
+  private readonly releaseMotor = (run: MotorRun): void => {
+    if (this.motor === run) this.motor = null;
+  };
+
+  /** While a `moveTo` runs, what it picked up (its only inventory change), instead of diffing inventories. */
+  private pickupLog: Record<string, number> | null = null;
 
   /** @internal Waits `ms` of clock time (rounded up to whole ticks); false when interrupted. */
   async wait(ms: number, run: MotorRun): Promise<boolean> {
@@ -367,6 +370,7 @@ export class HeadlessBody implements Body {
     const taken = this.inventory.add(item.name, item.count);
     if (taken === 0) return;
     item.count -= taken;
+    if (this.pickupLog) this.pickupLog[item.name] = (this.pickupLog[item.name] ?? 0) + taken;
     if (item.count === 0) this.world.removeItem(item);
     this.emit({ type: 'pickup', item: item.name, count: taken, at: this.now() });
   }
@@ -525,9 +529,10 @@ export class HeadlessBody implements Body {
     if ('code' in plan) return failure(plan);
     const motor = this.beginMotor(options.signal);
     try {
-      const before = this.inventoryCounts();
+      const items: Record<string, number> = {};
+      this.pickupLog = items;
       const ok = await this.walk(plan.dest, motor, plan.tunnelMs);
-      const items = this.inventoryDelta(before);
+      if (this.pickupLog === items) this.pickupLog = null;
       const changes: ActionChanges = {
         position: { ...this.position },
         ...(Object.keys(items).length > 0 ? { items } : {}),

@@ -14,6 +14,7 @@ export class MotorRun {
   constructor(
     private readonly clock: Clock,
     signal?: AbortSignal,
+    private readonly onEnd?: (run: MotorRun) => void,
   ) {
     if (!signal) return;
     if (signal.aborted) {
@@ -50,9 +51,10 @@ export class MotorRun {
     });
   }
 
-  /** Releases the caller's signal. */
+  /** Releases the caller's signal and tells the owner the run is over. */
   end(): void {
     this.detach?.();
     this.detach = null;
+    this.onEnd?.(this);
   }
 }

@@ -198,9 +198,10 @@ export class BlockStore {
     const loIndex = Math.max(0, Math.floor(eyeY - maxDistance) - MIN_Y) << 8;
     const hiIndex = ((Math.min(MAX_Y, Math.ceil(eyeY + maxDistance)) - MIN_Y + 1) << 8) - 1;
     // With `visible`, buried ores are skipped; ores count only once dug open (the exposed sets).
-    const featureIds = [...ids].filter((id) => this.generator.featureIds.has(id) && !(visible && this.oreIds.has(id)));
+    const plan = this.planFor(ids);
+    const featureIds = visible ? plan.visibleFeatureIds : plan.featureIds;
     // Many ids (perception): one pass over all features with a lookup mask beats one pass per id.
-    const mask = featureIds.length > 4 ? this.maskOf(ids) : null;
+    const mask = visible ? null : plan.mask;
     // Chunks nearest first; once `count` hits are in, chunks farther than the count-th hit are skipped.
     const order: number[] = [];
     const near2: number[] = [];
@@ -276,7 +277,7 @@ export class BlockStore {
         }
       }
     }
-    const layeredWanted = [...ids].filter((id) => this.layered.has(id));
+    const layeredWanted = plan.layered;
     if (layeredWanted.length > 0) {
       hits.dedupe();
       this.findLayered(origin, layeredWanted, r, count, hits);
@@ -286,6 +287,25 @@ export class BlockStore {
       position: unpackBlockKey(key),
       distance: Math.sqrt(d2),
     }));
+  }
+
+  private readonly plans = new WeakMap<ReadonlySet<number>, SearchPlan>();
+
+  /** What a set of ids needs searched, worked out once per set (callers reuse their sets). */
+  private planFor(ids: ReadonlySet<number>): SearchPlan {
+    let plan = this.plans.get(ids);
+    if (!plan) {
+      const all = [...ids];
+      const featureIds = all.filter((id) => this.generator.featureIds.has(id));
+      plan = {
+        featureIds,
+        visibleFeatureIds: featureIds.filter((id) => !this.oreIds.has(id)),
+        layered: all.filter((id) => this.layered.has(id)),
+        mask: featureIds.length > 4 ? this.maskOf(ids) : null,
+      };
+      this.plans.set(ids, plan);
+    }
+    return plan;
   }
 
   private readonly maskCache = new Map<string, Uint8Array>();
@@ -452,6 +472,14 @@ class Hits {
     if (order.length > this.count) order.length = this.count;
     return order.map((i) => ({ key: this.keys[i] as number, id: this.ids[i] as number, d2: this.d2s[i] as number }));
   }
+}
+
+/** The parts of a block search that depend only on the ids asked for. */
+interface SearchPlan {
+  featureIds: number[];
+  visibleFeatureIds: number[];
+  layered: number[];
+  mask: Uint8Array | null;
 }
 
 const NEIGHBOURS: readonly [number, number, number][] = [
