@@ -1,0 +1,99 @@
+import type { Vec3 } from '@sid/core';
+import type { Bot } from 'mineflayer';
+import type { Block } from 'prismarine-block';
+import type { Entity } from 'prismarine-entity';
+import { Vec3 as V3 } from 'vec3';
+import type { MineflayerConfig } from '../config.js';
+import type { NameBook } from '../names.js';
+
+/** How far a body reaches to dig, place, craft at a table or open a chest (as in the headless world). */
+export const REACH = 4.5;
+/** Player eye height. */
+export const EYE_HEIGHT = 1.62;
+
+/** What an action needs: the live bot, its signal, and the environment's settings. */
+export interface ActionContext {
+  bot: Bot;
+  signal: AbortSignal;
+  config: MineflayerConfig;
+  names: NameBook;
+  /** Clock time when the action started. */
+  startedAt: number;
+  now(): number;
+}
+
+/** A plain position from a vec3. */
+export function plain(v: { x: number; y: number; z: number }): Vec3 {
+  return { x: v.x, y: v.y, z: v.z };
+}
+
+/** A vec3 from a plain position. */
+export function vec(p: Vec3): V3 {
+  return new V3(p.x, p.y, p.z);
+}
+
+/** Whole-block position. */
+export function floored(p: Vec3): Vec3 {
+  return { x: Math.floor(p.x), y: Math.floor(p.y), z: Math.floor(p.z) };
+}
+
+/** Distance between points. */
+export function distance(a: Vec3, b: Vec3): number {
+  return Math.hypot(a.x - b.x, a.y - b.y, a.z - b.z);
+}
+
+/** Distance from the bot's eyes to the centre of a block. */
+export function reachTo(bot: Bot, block: Vec3): number {
+  const p = bot.entity.position;
+  return distance({ x: p.x, y: p.y + EYE_HEIGHT, z: p.z }, { x: block.x + 0.5, y: block.y + 0.5, z: block.z + 0.5 });
+}
+
+/** The block at a position, or null where the chunk is not loaded. */
+export function blockAt(bot: Bot, p: Vec3): Block | null {
+  return bot.blockAt(vec(floored(p)));
+}
+
+/** Blocks a body can stand in or place into. */
+export function isEmpty(block: Block): boolean {
+  return block.boundingBox === 'empty' || block.name === 'air' || block.name === 'cave_air';
+}
+
+/** Counts of every item in the inventory by name. */
+export function inventoryCounts(bot: Bot): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of bot.inventory.items()) counts.set(item.name, (counts.get(item.name) ?? 0) + item.count);
+  return counts;
+}
+
+/** How many of an item the bot carries. */
+export function countOf(bot: Bot, name: string): number {
+  let n = 0;
+  for (const item of bot.inventory.items()) if (item.name === name) n += item.count;
+  return n;
+}
+
+/** Inventory changes between two count maps (only non-zero deltas). */
+export function itemDelta(before: Map<string, number>, after: Map<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const name of new Set([...before.keys(), ...after.keys()])) {
+    const d = (after.get(name) ?? 0) - (before.get(name) ?? 0);
+    if (d !== 0) out[name] = d;
+  }
+  return out;
+}
+
+/** The player entity of an agent or player name, if this bot can see it. */
+export function playerEntity(bot: Bot, names: NameBook, agentOrUser: string): Entity | null {
+  const username = bot.players[agentOrUser] ? agentOrUser : names.usernameOf(agentOrUser);
+  return bot.players[username]?.entity ?? null;
+}
+
+/** Compass direction from one point to another (north is -z), e.g. `north-east`. */
+export function compass(from: Vec3, to: Vec3): string {
+  const dx = to.x - from.x;
+  const dz = to.z - from.z;
+  if (Math.abs(dx) < 0.5 && Math.abs(dz) < 0.5) return 'here';
+  const angle = (Math.atan2(dx, -dz) * 180) / Math.PI;
+  const names = ['north', 'north-east', 'east', 'south-east', 'south', 'south-west', 'west', 'north-west'];
+  return names[(Math.round(angle / 45) + 8) % 8] ?? 'north';
+}
