@@ -299,4 +299,34 @@ describe('smelting, food, movement, items and chests', () => {
     await settle(clock, Promise.resolve());
     expect(HeadlessBody.REACH).toBe(4.5);
   });
+
+  it('perception shows ores only once dug open; findBlocks finds buried ones', async () => {
+    const { world, clock } = await flatWorld();
+    const a = await bodyAt(world, 'a', 0.5, 0.5);
+    const ore = { x: 2, y: GROUND - 2, z: 0 };
+    world.setBlock(ore, 'iron_ore');
+    expect((await a.perceive()).blocks.some((b) => b.name === 'iron_ore')).toBe(false);
+    expect((await a.findBlocks({ name: 'iron_ore', maxDistance: 8 }))[0]?.position).toEqual(ore);
+    a.grant('stone_pickaxe', 1);
+    await settle(clock, a.equip('stone_pickaxe'));
+    const above = { x: 2, y: GROUND - 1, z: 0 };
+    expect((await settle(clock, a.dig(above))).ok).toBe(true);
+    expect((await a.perceive()).blocks.some((b) => b.name === 'iron_ore')).toBe(true);
+  });
+
+  it('going underground costs tunnelling time with the best pickaxe carried', async () => {
+    const { world, clock } = await flatWorld();
+    const a = await bodyAt(world, 'a', 0.5, 0.5);
+    const deep = { x: 0.5, y: GROUND - 10, z: 0.5 };
+    const byHand = await settle(clock, a.moveTo(deep));
+    expect(byHand.ok).toBe(true);
+    expect(byHand.changes.position?.y).toBe(GROUND - 10);
+    // 10 blocks of depth: by hand stone takes 7.5 s a block.
+    expect(byHand.durationMs).toBeGreaterThanOrEqual(75_000);
+    const b = await bodyAt(world, 'b', 20.5, 0.5);
+    b.grant('stone_pickaxe', 1);
+    const withPick = await settle(clock, b.moveTo({ x: 20.5, y: GROUND - 10, z: 0.5 }));
+    expect(withPick.durationMs).toBeLessThan(byHand.durationMs / 5);
+    expect((await b.perceive()).extra).toMatchObject({ underground: true, depth: 10 });
+  });
 });

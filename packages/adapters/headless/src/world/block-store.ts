@@ -94,6 +94,20 @@ export class BlockStore {
     }
     set.add(index);
     if (this.data.blockById(id).passable) this.exposeAround(x, y, z);
+    else if (this.oreIds.has(id) && NEIGHBOURS.some(([dx, dy, dz]) => this.passable(x + dx, y + dy, z + dz))) {
+      // An ore placed in the open is visible at once.
+      this.markExposed(x, y, z);
+    }
+  }
+
+  private markExposed(x: number, y: number, z: number): void {
+    const key = chunkKey(x >> 4, z >> 4);
+    let set = this.exposed.get(key);
+    if (!set) {
+      set = new Set();
+      this.exposed.set(key, set);
+    }
+    set.add(blockKey(x, y, z));
   }
 
   /** Marks ores around an opened block as visible. */
@@ -102,14 +116,7 @@ export class BlockStore {
       const nx = x + dx;
       const ny = y + dy;
       const nz = z + dz;
-      if (!this.oreIds.has(this.idAt(nx, ny, nz))) continue;
-      const key = chunkKey(nx >> 4, nz >> 4);
-      let set = this.exposed.get(key);
-      if (!set) {
-        set = new Set();
-        this.exposed.set(key, set);
-      }
-      set.add(blockKey(nx, ny, nz));
+      if (this.oreIds.has(this.idAt(nx, ny, nz))) this.markExposed(nx, ny, nz);
     }
   }
 
@@ -265,14 +272,18 @@ export class BlockStore {
         const changedById = this.changesById.get(key);
         if (!changedById) continue;
         // Walk whichever is shorter: the wanted ids or the few ids this chunk's changes hold.
+        // With `visible`, changed ores come only through the exposed sets above.
         if (ids.size <= changedById.size) {
           for (const id of ids) {
             const set = changedById.get(id);
-            if (set) for (const index of set) hits.addLocal(baseX, baseZ, index, id);
+            if (set && !(visible && this.oreIds.has(id)))
+              for (const index of set) hits.addLocal(baseX, baseZ, index, id);
           }
         } else {
           for (const [id, set] of changedById) {
-            if (ids.has(id)) for (const index of set) hits.addLocal(baseX, baseZ, index, id);
+            if (ids.has(id) && !(visible && this.oreIds.has(id))) {
+              for (const index of set) hits.addLocal(baseX, baseZ, index, id);
+            }
           }
         }
       }
