@@ -50,9 +50,9 @@ describe('gateway over HTTP: retries', () => {
     expect(result.text).toBe('echo: hi');
     expect(server.requests.map((r) => r.fault)).toEqual(['status', 'status', null]);
     const [first, second] = gaps(server);
-    // Equal jitter: retry n waits at least half of base * 2^(n-1).
-    expect(first).toBeGreaterThanOrEqual(10);
-    expect(second).toBeGreaterThanOrEqual(20);
+    // Equal jitter: retry n waits at least half of base * 2^(n-1) (less 1 ms of timer rounding).
+    expect(first).toBeGreaterThanOrEqual(9);
+    expect(second).toBeGreaterThanOrEqual(19);
     expect(notices.filter((n) => n.type === 'retry').map((n) => (n as { attempt: number }).attempt)).toEqual([1, 2]);
     expect(calls).toMatchObject([{ ok: true, attempts: 3, module: 'talking', agentId: 'a1' }]);
   });
@@ -71,7 +71,7 @@ describe('gateway over HTTP: retries', () => {
     server.fault({ type: 'timeout' });
     const result = await gateway.generateText(ask('slow?'));
     expect(result.text).toBe('echo: slow?');
-    expect(gaps(server)[0]).toBeGreaterThanOrEqual(150);
+    expect(gaps(server)[0]).toBeGreaterThanOrEqual(149);
     expect(calls[0]?.attempts).toBe(2);
   });
 

@@ -30,7 +30,7 @@ export interface RateLimits {
   tokensPerMinute?: number;
   /** Length of the window the limits are counted over (default 60 000 ms; shorter in tests). */
   windowMs?: number;
-  /** Wall clock in ms (injectable for tests). */
+  /** Clock in ms (default `performance.now`; injectable for tests). */
   now?: () => number;
 }
 
@@ -76,7 +76,8 @@ export class SlidingWindowRateLimiter implements RateLimiter {
     this.rpm = limits.requestsPerMinute ?? Number.POSITIVE_INFINITY;
     this.tpm = limits.tokensPerMinute ?? Number.POSITIVE_INFINITY;
     this.windowMs = limits.windowMs ?? 60_000;
-    this.now = limits.now ?? Date.now;
+    // Monotonic and sub-millisecond: window edges must not move with wall-clock adjustments.
+    this.now = limits.now ?? (() => performance.now());
     if (!(this.rpm > 0) || !(this.tpm > 0) || !(this.windowMs > 0)) {
       throw new SidError('invalid_argument', 'rate limits must be positive numbers');
     }
