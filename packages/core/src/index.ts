@@ -200,5 +200,11 @@ export { type CallKind, fingerprintOf, keyOf, type RequestFingerprint } from './
 export { ResponseCache, type ResponseCacheOptions } from './gateway/response-cache.js';
 export { backoffDelay, createRetryPolicy, isRetryable, type RetryOptions } from './gateway/retry-policy.js';
 export { isInvalidOutput, repairRequest, validateObject } from './gateway/structured-output.js';
-export { type UsageEntry, UsageLedger, type UsageReport, type UsageTotals } from './gateway/usage-accounting.js';
+export {
+  type UsageEntry,
+  UsageLedger,
+  type UsageReport,
+  type UsageSnapshot,
+  type UsageTotals,
+} from './gateway/usage-accounting.js';
 export { type RunModuleOnceOptions, type RunModuleOnceResult, runModuleOnce } from './testing/run-module-once.js';

@@ -36,7 +36,7 @@ import { type CallKind, fingerprintOf, keyOf, type RequestFingerprint } from './
 import { ResponseCache } from './response-cache.js';
 import { createRetryPolicy } from './retry-policy.js';
 import { isInvalidOutput, repairRequest, validateObject } from './structured-output.js';
-import { type UsageLedger as Ledger, UsageLedger, type UsageReport } from './usage-accounting.js';
+import { UsageLedger, type UsageReport, type UsageSnapshot } from './usage-accounting.js';
 
 /** A model or a fallback chain of models (tried in order). */
 export type ModelRoute = Model | readonly Model[];
@@ -109,7 +109,7 @@ export class ModelGateway implements Model {
   private readonly limited: boolean;
   private readonly breakers: CircuitBreakers;
   private readonly retry;
-  private readonly ledger: Ledger = new UsageLedger();
+  private readonly ledger = new UsageLedger();
   private readonly budgets: BudgetGuard;
   private readonly cache: ResponseCache<OkOutcome> | null;
   private readonly recordSink: CassetteSink | null;
@@ -241,6 +241,16 @@ export class ModelGateway implements Model {
   /** Tokens and cost so far, per agent, module and model, with the cache hit ratio. */
   usage(): UsageReport {
     return this.ledger.report();
+  }
+
+  /** Spending so far as JSON, to save with a checkpoint (budgets then carry over a restore). */
+  usageSnapshot(): UsageSnapshot {
+    return this.ledger.snapshot();
+  }
+
+  /** Restores spending saved by {@link ModelGateway.usageSnapshot}. */
+  restoreUsage(snapshot: UsageSnapshot): void {
+    this.ledger.restore(snapshot);
   }
 
   /** State of each provider's circuit breaker. */

@@ -25,6 +25,17 @@ export interface UsageReport {
   unpricedModels: string[];
 }
 
+/** Everything a ledger holds, as JSON: save it with a checkpoint so budgets carry over a restore. */
+export interface UsageSnapshot {
+  total: UsageTotals;
+  byAgent: Record<string, UsageTotals>;
+  byModule: Record<string, UsageTotals>;
+  byModel: Record<string, UsageTotals>;
+  unpriced: string[];
+  cacheLookups: number;
+  cacheHits: number;
+}
+
 /** What one finished call adds to the ledger. */
 export interface UsageEntry {
   agentId: string | undefined;
@@ -103,6 +114,36 @@ export class UsageLedger {
       cacheHitRatio: this.cacheLookups === 0 ? 0 : this.cacheHits / this.cacheLookups,
       unpricedModels: [...this.unpriced].sort(),
     };
+  }
+
+  /** Everything spent so far, as JSON. */
+  snapshot(): UsageSnapshot {
+    const report = this.report();
+    return {
+      total: report.total,
+      byAgent: report.byAgent,
+      byModule: report.byModule,
+      byModel: report.byModel,
+      unpriced: report.unpricedModels,
+      cacheLookups: this.cacheLookups,
+      cacheHits: this.cacheHits,
+    };
+  }
+
+  /** Replaces the totals with a snapshot's (e.g. when a society is restored from a checkpoint). */
+  restore(snapshot: UsageSnapshot): void {
+    Object.assign(this.total, snapshot.total);
+    const fill = (map: Map<string, UsageTotals>, from: Record<string, UsageTotals>) => {
+      map.clear();
+      for (const [key, totals] of Object.entries(from)) map.set(key, { ...totals });
+    };
+    fill(this.byAgent, snapshot.byAgent);
+    fill(this.byModule, snapshot.byModule);
+    fill(this.byModel, snapshot.byModel);
+    this.unpriced.clear();
+    for (const model of snapshot.unpriced) this.unpriced.add(model);
+    this.cacheLookups = snapshot.cacheLookups;
+    this.cacheHits = snapshot.cacheHits;
   }
 
   private bucket(map: Map<string, UsageTotals>, key: string): UsageTotals {

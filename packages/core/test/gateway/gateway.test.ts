@@ -58,6 +58,17 @@ describe('model gateway with in-process models', () => {
     expect(repair).toMatch(/not a valid "n" object[\s\S]*n: /);
   });
 
+  it('carries spending over a snapshot and restore, so budgets survive a checkpoint', async () => {
+    const model = createScriptedModel(() => 'x'.repeat(400)); // ~100 tokens a call
+    const before = createModelGateway({ model, budgets: { perAgent: { tokens: 60 } } });
+    await before.generateText(ask('q', { agentId: 'a' }));
+    const snapshot = JSON.parse(JSON.stringify(before.usageSnapshot()));
+    const after = createModelGateway({ model, budgets: { perAgent: { tokens: 60 } } });
+    after.restoreUsage(snapshot);
+    expect(after.usage()).toEqual(before.usage());
+    await expect(after.generateText(ask('q', { agentId: 'a' }))).rejects.toBeInstanceOf(BudgetExceededError);
+  });
+
   it('backs off exponentially with equal jitter, and never less than Retry-After', () => {
     const options = { maxRetries: 3, baseDelayMs: 100, maxDelayMs: 1000, maxRetryAfterMs: 5000 };
     expect(backoffDelay(1, undefined, { ...options, random: () => 0 })).toBe(50);
