@@ -1,6 +1,5 @@
 import { BrokenCircuitError } from 'cockatiel';
 import PQueue from 'p-queue';
-import type { z } from 'zod';
 import { estimateTokens } from '../model/estimate-tokens.js';
 import type { Clock } from '../ports/clock.js';
 import type {
@@ -15,6 +14,15 @@ import type {
 } from '../ports/model.js';
 import { ConfigError, SidError } from '../util/errors.js';
 import { BudgetExceededError, BudgetGuard } from './budgets.js';
+import {
+  type AnyRequest,
+  failureOutcome,
+  fromOutcome,
+  type OkOutcome,
+  type Result,
+  replayedError,
+  toOutcome,
+} from './call-outcome.js';
 import { type GatewayCallMeta, type PriorityLookup, priorityOf } from './call-priority.js';
 import type { GatewayCallRecord, GatewayNotice } from './call-record.js';
 import { AttemptTimeoutError, withTimeout } from './call-timeout.js';
@@ -64,10 +72,6 @@ export interface ModelGatewayOptions extends GatewayConfigInput {
   /** Wall clock in ms for limits and the cache TTL (injectable for tests). */
   now?: () => number;
 }
-
-type Result = TextResult | ObjectResult<unknown> | EmbedResult;
-type AnyRequest = TextRequest | ObjectRequest<unknown> | EmbedRequest;
-type OkOutcome = Extract<CassetteOutcome, { ok: true }>;
 
 /** Per-call bookkeeping across retries, the repair and fallbacks. */
 interface CallState {
@@ -628,42 +632,4 @@ function describe(error: unknown): string {
   if (error instanceof SidError) return `${error.code}: ${error.message}`;
   if (error instanceof Error) return `${error.name}: ${error.message}`;
   return String(error);
-}
-
-function toOutcome(kind: CallKind, result: Result, cached: boolean): OkOutcome {
-  const base = { ok: true as const, model: result.model, usage: { ...result.usage }, cached };
-  if (kind === 'text') return { ...base, text: (result as TextResult).text };
-  if (kind === 'object') return { ...base, object: (result as ObjectResult<unknown>).object };
-  return { ...base, embeddings: (result as EmbedResult).embeddings };
-}
-
-function fromOutcome(kind: CallKind, outcome: OkOutcome, request: AnyRequest): Result {
-  const usage = { ...outcome.usage };
-  if (kind === 'text') return { text: outcome.text ?? '', usage, model: outcome.model };
-  if (kind === 'object') {
-    const objectRequest = request as ObjectRequest<unknown>;
-    const object = validateObject(objectRequest, structuredClone(outcome.object), outcome.model);
-    return { object: object as z.output<typeof objectRequest.schema>, usage, model: outcome.model };
-  }
-  return { embeddings: (outcome.embeddings ?? []).map((e) => [...e]), usage, model: outcome.model };
-}
-
-function failureOutcome(state: CallState, error: unknown): CassetteOutcome {
-  const code = error instanceof SidError ? error.code : null;
-  const name = error instanceof Error ? error.name : 'Error';
-  const message = error instanceof Error ? error.message : String(error);
-  return {
-    ok: false,
-    model: state.model,
-    usage: { ...state.usage },
-    costUsd: state.costUsd,
-    error: { name, code, message },
-  };
-}
-
-/** Rebuilds a recorded failure so a replayed run fails the same way (same name, code and message). */
-function replayedError(recorded: { name: string; code: string | null; message: string }): Error {
-  const error = recorded.code === null ? new Error(recorded.message) : new SidError(recorded.code, recorded.message);
-  error.name = recorded.name;
-  return error;
 }
