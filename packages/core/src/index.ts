@@ -167,13 +167,14 @@ export {
   type ModuleCostEstimate,
   type TokensPerCall,
 } from './gateway/cost-estimate.js';
-export { createModelGateway, ModelGateway, type ModelGatewayOptions, type ModelRoute } from './gateway/gateway.js';
+export { createModelGateway, ModelGateway, type ModelGatewayOptions } from './gateway/gateway.js';
 export {
   type GatewayConfig,
   type GatewayConfigInput,
   gatewayConfigSchema,
   parseGatewayConfig,
 } from './gateway/gateway-config.js';
+export { buildRoutes, type ModelRoute, type RouteSources } from './gateway/gateway-routes.js';
 export {
   ModelCallError,
   type ModelCallErrorInit,

@@ -31,8 +31,8 @@ import type { CassetteSink } from './cassette-recorder.js';
 import type { CassetteReplay } from './cassette-replay.js';
 import { CircuitBreakers } from './circuit-breakers.js';
 import { type GatewayConfig, type GatewayConfigInput, parseGatewayConfig } from './gateway-config.js';
+import { buildRoutes, type ModelRoute } from './gateway-routes.js';
 import { ModelCallError } from './model-call-error.js';
-import { parseModelSpec } from './model-spec.js';
 import { type ModelPrice, priceOf } from './price-table.js';
 import {
   type RateLimiter,
@@ -45,9 +45,6 @@ import { ResponseCache } from './response-cache.js';
 import { createRetryPolicy } from './retry-policy.js';
 import { isInvalidOutput, repairRequest, validateObject } from './structured-output.js';
 import { UsageLedger, type UsageReport, type UsageSnapshot } from './usage-accounting.js';
-
-/** A model or a fallback chain of models (tried in order). */
-export type ModelRoute = Model | readonly Model[];
 
 /** Everything a gateway is built from: the serializable config plus live objects. */
 export interface ModelGatewayOptions extends GatewayConfigInput {
@@ -106,7 +103,7 @@ export class ModelGateway implements Model {
   readonly offline: boolean;
   /** The validated configuration. */
   readonly config: GatewayConfig;
-  private readonly routes = new Map<string, readonly Model[]>();
+  private readonly routes: ReadonlyMap<string, readonly Model[]>;
   private readonly queue: PQueue;
   private readonly admissions = new Map<string, PQueue>();
   private readonly limiter: RateLimiter;
@@ -132,24 +129,7 @@ export class ModelGateway implements Model {
     const { model, routes, resolveModel, rateLimiter, record, replay, onMissing, clock, random, now, ...config } =
       options;
     this.config = parseGatewayConfig(config);
-    for (const [tier, specs] of Object.entries(this.config.tiers)) {
-      const list = typeof specs === 'string' ? [specs] : specs;
-      if (!resolveModel) {
-        throw new ConfigError(
-          `tier "${tier}" names model "${list[0]}" but no resolveModel was given: ` +
-            'pass `resolveModel: createModelFromSpec` from @sid/ai-sdk, or Model objects in `routes`',
-        );
-      }
-      this.routes.set(
-        tier,
-        list.map((spec) => {
-          parseModelSpec(spec);
-          return resolveModel(spec);
-        }),
-      );
-    }
-    for (const [tier, route] of Object.entries(routes ?? {})) this.routes.set(tier, toChain(route, tier));
-    if (model) this.routes.set('default', toChain(model, 'default'));
+    this.routes = buildRoutes(this.config.tiers, { model, routes, resolveModel });
     this.replay = replay ?? null;
     this.onMissing = onMissing ?? 'error';
     if (this.routes.size === 0 && !(this.replay && this.onMissing === 'error')) {
@@ -610,12 +590,6 @@ export function createModelGateway(options: ModelGatewayOptions = {}): ModelGate
 }
 
 const noLease = { settle: () => {} };
-
-function toChain(route: ModelRoute, tier: string): readonly Model[] {
-  const chain = Array.isArray(route) ? [...(route as readonly Model[])] : [route as Model];
-  if (chain.length === 0) throw new ConfigError(`route "${tier}" has no model`);
-  return chain;
-}
 
 function estimateFor(request: AnyRequest, defaultOutputTokens: number): number {
   if ('texts' in request) return request.texts.reduce((n, t) => n + estimateTokens(t), 0);
