@@ -16,6 +16,7 @@ const plugins = {
   [plugin('player-list')]: {},
   [plugin('tell')]: {},
   [plugin('give-count')]: {},
+  [plugin('entity-teleport')]: {},
 };
 if (config.assistedCrafting) plugins[plugin('assisted-crafting')] = {};
 

@@ -49,8 +49,9 @@ function generation(options) {
   function placeTree(chunk, lx, lz, height) {
     const top = SURFACE_Y + height;
     for (let dy = 1; dy <= height; dy++) chunk.setBlockType(new Vec3(lx, SURFACE_Y + dy, lz), ids.log);
-    for (let y = top - 2; y <= top + 1; y++) {
-      const r = y > top - 1 ? 1 : 2;
+    // Leaves start two blocks above the ground, so bodies walk under the canopy.
+    for (let y = top - 1; y <= top + 1; y++) {
+      const r = y > top ? 1 : 2;
       for (let dx = -r; dx <= r; dx++) {
         for (let dz = -r; dz <= r; dz++) {
           if (dx === 0 && dz === 0 && y <= top) continue;

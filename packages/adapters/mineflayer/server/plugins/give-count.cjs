@@ -25,18 +25,31 @@ module.exports.server = function giveCount(serv) {
   });
 };
 
+/**
+ * Slots to fill, hotbar first: an item in the hotbar is held by selecting its slot, while moving one
+ * from the main inventory takes window clicks that flying-squid does not mirror correctly.
+ */
+function slotOrder(inv) {
+  const slots = [];
+  for (let s = inv.hotbarStart; s < inv.inventoryEnd; s++) slots.push(s);
+  for (let s = inv.inventoryStart; s < inv.hotbarStart; s++) slots.push(s);
+  return slots;
+}
+
 /** Adds items to a player's inventory, topping up stacks first; returns what did not fit. */
 function addItems(player, data, count, Item) {
   const inv = player.inventory;
   let left = count;
-  for (let slot = inv.inventoryStart; slot < inv.inventoryEnd && left > 0; slot++) {
+  for (const slot of slotOrder(inv)) {
+    if (left <= 0) break;
     const s = inv.slots[slot];
     if (!s || s.type !== data.id || s.count >= data.stackSize) continue;
     const n = Math.min(left, data.stackSize - s.count);
     inv.updateSlot(slot, new Item(data.id, s.count + n));
     left -= n;
   }
-  for (let slot = inv.inventoryStart; slot < inv.inventoryEnd && left > 0; slot++) {
+  for (const slot of slotOrder(inv)) {
+    if (left <= 0) break;
     if (inv.slots[slot]) continue;
     const n = Math.min(left, data.stackSize);
     inv.updateSlot(slot, new Item(data.id, n));

@@ -97,3 +97,16 @@ export function compass(from: Vec3, to: Vec3): string {
   const names = ['north', 'north-east', 'east', 'south-east', 'south', 'south-west', 'west', 'north-west'];
   return names[(Math.round(angle / 45) + 8) % 8] ?? 'north';
 }
+
+/**
+ * The item a dropped-item entity carries, or null. flying-squid sends item entities without the item
+ * metadata, where prismarine-entity's `getDroppedItem` throws.
+ */
+export function droppedItem(e: Entity): { name: string; count: number } | null {
+  try {
+    const item = e.getDroppedItem();
+    return item ? { name: item.name, count: item.count } : null;
+  } catch {
+    return null;
+  }
+}

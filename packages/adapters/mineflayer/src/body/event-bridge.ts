@@ -5,7 +5,7 @@ import type { Entity } from 'prismarine-entity';
 import type { MineflayerConfig } from '../config.js';
 import type { NameBook } from '../names.js';
 import { SHOUT_PREFIX } from './actions/social.js';
-import { distance, plain } from './context.js';
+import { distance, droppedItem, plain } from './context.js';
 
 /**
  * Events of a real server that the core `BodyEvent` union has no variant for. Bodies publish them on
@@ -85,7 +85,7 @@ export function bridgeEvents(bot: Bot, config: MineflayerConfig, names: NameBook
   });
   on('playerCollect', (collector: Entity, collected: Entity) => {
     if (collector !== bot.entity) return;
-    const item = collected.getDroppedItem();
+    const item = droppedItem(collected);
     if (item) sink.emit({ type: 'pickup', item: item.name, count: item.count, at: sink.now() });
   });
   let wasDay = bot.time?.isDay ?? true;

@@ -2,7 +2,7 @@ import type { BlockSighting, EntitySighting, Observation } from '@sid/core';
 import type { Bot } from 'mineflayer';
 import type { Entity } from 'prismarine-entity';
 import type { NameBook } from '../names.js';
-import { blockAt, compass, distance, isEmpty, plain } from './context.js';
+import { blockAt, compass, distance, droppedItem, isEmpty, plain } from './context.js';
 
 /** Radius of the blocks an observation lists (as in the headless world). */
 export const OBSERVE_BLOCK_RADIUS = 16;
@@ -52,7 +52,7 @@ function kindOf(e: Entity): EntitySighting['kind'] {
 }
 
 function itemName(e: Entity): string {
-  const dropped = e.getDroppedItem();
+  const dropped = droppedItem(e);
   return dropped ? `${dropped.name} x${dropped.count}` : 'item';
 }
 
