@@ -31,7 +31,7 @@ export async function buildQuickstart(options: QuickstartOptions): Promise<Quick
   const model = createOfflineModel({ seed: options.seed });
   const gateway = createModelGateway({ model });
   // One library for the whole society: what one agent learns serves all, with per-agent statistics.
-  const library = await SkillLibrary.open({ scope: { shared: 'quickstart' }, model });
+  const library = await SkillLibrary.open({ scope: { shared: 'quickstart' }, model: gateway });
   const skillExecution = skillExecutionModule.with({ library });
   const world = createHeadlessWorld({ spawn: { points: [{ x: 0, z: 0 }], radius: 10 }, ...options.world });
   const society = createSociety({

@@ -95,7 +95,7 @@ describe('action awareness', () => {
     expect(awareness.assessment).toMatch(/failed 3 times in a row \(missing_items\): try something else/);
   });
 
-  it('flags a goal marked done whose item the agent does not have', async () => {
+  it('flags a goal marked done for an item the agent never had, not one it used up', async () => {
     const { agent } = await runModuleOnce(actionAwarenessModule, {
       initial: {
         goals: {
@@ -114,5 +114,24 @@ describe('action awareness', () => {
       },
     });
     expect((agent.state.get('actionAwareness') as { hallucinations: string[] }).hallucinations).toEqual(['iron_ingot']);
+    const usedUp = await runModuleOnce(actionAwarenessModule, {
+      initial: {
+        progress: { firstObtainedAt: { iron_ingot: 5 } },
+        goals: {
+          current: null,
+          items: [
+            {
+              id: 'g',
+              text: 'obtain iron_ingot',
+              kind: 'obtain:iron_ingot',
+              parent: null,
+              status: 'done',
+              createdAt: 0,
+            },
+          ],
+        },
+      },
+    });
+    expect((usedUp.agent.state.get('actionAwareness') as { hallucinations: string[] }).hallucinations).toEqual([]);
   });
 });

@@ -47,7 +47,8 @@ describe('offline model', () => {
       messages: [{ role: 'user', content: 'x' }],
       context: { view: { goals: 7, heardChat: 'nope', 'plan.steps': [null, 3] } },
     });
-    expect(result.object).toMatchObject({ action: 'explore', target: null });
+    // No usable goal or plan: the default ladder's first item.
+    expect(result.object).toMatchObject({ action: 'obtain', target: 'oak_log' });
   });
 
   it('can be extended with answerers for third-party schemas', async () => {

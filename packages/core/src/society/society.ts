@@ -301,6 +301,8 @@ export class Society extends EventEmitter<SocietyEvents> {
       this.agent(snapshot.agentId).state.validate(snapshot);
     }
     for (const snapshot of checkpoint.agents) this.agent(snapshot.agentId).state.restore(snapshot);
+    // The clock first: the world re-arms its timers (respawns, day/night) from the checkpoint's time.
+    this.clock.advanceTo(checkpoint.at);
     if (checkpoint.environment && this.environment) {
       if (!this.environmentReady) {
         await this.environment.init({ clock: this.clock, seed: this.seed });
@@ -308,7 +310,6 @@ export class Society extends EventEmitter<SocietyEvents> {
       }
       await this.environment.restore(checkpoint.environment);
     }
-    this.clock.advanceTo(checkpoint.at);
     this.events.continueFrom(checkpoint.eventSeq);
   }
 

@@ -9,6 +9,8 @@ export const actionAwarenessOptions = z.object({
   repeatedFailures: z.number().int().min(2).default(3),
   /** Checks in a row with no new unique item before "no progress" is flagged (240 × 0.5 s = 2 min). */
   noProgressChecks: z.number().int().min(2).default(240),
+  /** A success is checked against the inventory only if it was read within this long after (ms). */
+  freshWithinMs: z.number().int().positive().default(1_500),
   /** Clock time (ms) without moving, while movement keeps failing, before "stuck" is flagged. */
   stuckMs: z.number().int().positive().default(5_000),
 });
@@ -57,22 +59,26 @@ export const actionAwarenessModule = defineModule({
     const problems: string[] = [];
     const hallucinations: string[] = [];
 
-    // Check a success only against an inventory read after it finished (perception runs after every action).
-    if (skill.status === 'succeeded' && game.updatedAt >= skill.finishedAt) {
+    // A success is checked only against an inventory read right after it finished (perception runs after
+    // every action); later the items may rightly be used up (logs become planks).
+    const fresh = game.updatedAt >= skill.finishedAt && game.updatedAt - skill.finishedAt <= o.freshWithinMs;
+    if (skill.status === 'succeeded' && fresh) {
       for (const [item, expected] of Object.entries(skill.expectedItems)) {
         const before = skill.inventoryBefore[item] ?? 0;
         const have = countOf(game.inventory, item);
-        if (have < Math.min(before + expected, expected)) {
+        if (have < before + expected) {
           hallucinations.push(item);
-          problems.push(`${skill.skill} reported success but I have ${have} ${item}, expected ${expected}`);
+          problems.push(`${skill.skill} reported success but I have ${have} ${item}, expected ${before + expected}`);
         }
       }
     }
+    // A goal marked done for an item never actually held is progress claimed, not made.
+    const obtained = ctx.read(progressSlot).firstObtainedAt;
     for (const goal of ctx.get('goals').items) {
       const item = goal.kind.startsWith('obtain:') ? goal.kind.slice(7) : null;
-      if (goal.status === 'done' && item && countOf(game.inventory, item) === 0 && !hallucinations.includes(item)) {
+      if (goal.status === 'done' && item && obtained[item] === undefined && !hallucinations.includes(item)) {
         hallucinations.push(item);
-        problems.push(`goal "${goal.text}" is marked done but I have no ${item}`);
+        problems.push(`goal "${goal.text}" is marked done but I never had ${item}`);
       }
     }
 
@@ -91,7 +97,7 @@ export const actionAwarenessModule = defineModule({
         `${repeated.skill} ${repeated.target ?? ''} failed ${repeated.count} times in a row (${repeated.reason}): try something else`,
       );
 
-    const unique = Object.keys(ctx.read(progressSlot).firstObtainedAt).length;
+    const unique = Object.keys(obtained).length;
     const noProgressCycles = unique > previous.lastUniqueItems ? 0 : previous.noProgressCycles + 1;
     if (noProgressCycles >= o.noProgressChecks) problems.push(`no new item for ${noProgressCycles} checks`);
 

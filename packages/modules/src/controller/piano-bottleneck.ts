@@ -21,6 +21,7 @@ export const pianoBottleneck: BottleneckSpec = {
     { slot: 'social', label: 'People', path: 'others', maxChars: 600 },
     { slot: 'workingMemory', label: 'Focus', maxChars: 400 },
     { slot: 'gameState', label: 'Inventory', path: 'inventory', maxChars: 500 },
+    { slot: 'progress', label: 'Items obtained so far', path: 'firstObtainedAt', maxChars: 400 },
     { slot: 'environment', label: 'Nearby agents', path: 'nearbyAgents', maxItems: 5, take: 'oldest', maxChars: 300 },
   ],
   maxTotalChars: 5000,

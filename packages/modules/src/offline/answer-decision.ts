@@ -1,5 +1,6 @@
 import type { JsonObject, JsonValue, Rng } from '@sid/core';
 import type { DecisionOutput } from '../controller/controller-module.js';
+import { DEFAULT_TECH_LADDER } from '../goals/tech-ladder.js';
 import { arr, num, obj, str } from './context-access.js';
 
 interface Heard {
@@ -26,7 +27,8 @@ function fill(template: string, values: Record<string, string>): string {
 
 /**
  * The controller's offline policy, from the bottleneck view only:
- * 1. pursue the first plan step (or the current item goal) with `obtain`;
+ * 1. pursue the first plan step (or the current item goal; with no goals, the next item of the default
+ *    tech ladder not obtained yet) with `obtain`;
  * 2. when action awareness reports a problem (repeated failure, stuck, hallucinated item), change
  *    course: explore, or re-obtain what is missing — without action awareness in the view it cannot
  *    notice, which is what the ablation measures;
@@ -57,8 +59,12 @@ export function answerDecision(context: JsonObject, rng: Rng): DecisionOutput {
     .find((s) => str(s.action) === 'obtain' && str(s.target) !== '' && have(str(s.target)) < num(s.count, 1));
   const stepTarget = nextStep ? str(nextStep.target) : null;
 
-  let action: string | null = goalItem || stepTarget ? 'obtain' : 'explore';
-  let target: string | null = stepTarget ?? goalItem;
+  // With no goal module (the paper's baseline) the policy climbs the default ladder on its own.
+  const obtained = obj(view['progress.firstObtainedAt']);
+  const ladderItem =
+    goalItem || stepTarget ? null : (DEFAULT_TECH_LADDER.find((i) => obtained[i] === undefined) ?? null);
+  let action: string | null = goalItem || stepTarget || ladderItem ? 'obtain' : 'explore';
+  let target: string | null = stepTarget ?? goalItem ?? ladderItem;
   let intent = target
     ? `get ${target}${goalItem && goalItem !== target ? ` on the way to ${goalItem}` : ''}`
     : 'explore to find resources';

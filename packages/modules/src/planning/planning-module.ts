@@ -3,8 +3,8 @@ import { planObtain, TechTree } from '@sid/skills';
 import { z } from 'zod';
 import { askObject } from '../prompt/ask-model.js';
 import { renderTemplate } from '../prompt/render-template.js';
-import { actionAwarenessSlot } from '../slots/action-awareness-slot.js';
 import { planSlot, planStepSchema } from '../slots/plan-slot.js';
+import { skillExecutionSlot } from '../slots/skill-execution-slot.js';
 
 /** What the model returns: ordered steps and why. */
 export const planOutputSchema = z.object({
@@ -17,7 +17,7 @@ export const PLAN_PROMPT = `You are {{agentId}} in Minecraft. Current goal: {{go
 Inventory: {{inventory}}.
 The tech-tree planner suggests these steps (in dependency order): {{suggested}}
 {{failure}}
-Write a plan of up to 12 steps ({"action": "obtain" | "explore" | "wait", "target": item or null, "why": ...}).`;
+Write a plan of up to 12 steps ({"action": "obtain" | "explore" | "wait", "target": item or null, "count": how many to hold, "why": ...}).`;
 
 export const planningOptions = z.object({ prompt: z.string().default(PLAN_PROMPT) });
 
@@ -26,13 +26,14 @@ export const planningOptions = z.object({ prompt: z.string().default(PLAN_PROMPT
  * from @sid/skills proposes dependency-ordered steps from the inventory; the model may keep or
  * revise them. Revised when action awareness reports a failure (`awareness.failure`). Cadence 15 s.
  *
- * Reads: goals, gameState, actionAwareness. Writes: plan.
+ * Reads: goals, gameState, skillExecution (the last failure). Writes: plan.
  */
 export const planningModule = defineModule({
   name: 'planning',
   description: 'A multi-step plan for the current goal, from the tech tree; revised on failure.',
-  slots: [planSlot, actionAwarenessSlot],
-  reads: ['goals', 'gameState', 'actionAwareness'],
+  // Not actionAwareness: declaring its slot here would put it back into agents that ablate it.
+  slots: [planSlot, skillExecutionSlot],
+  reads: ['goals', 'gameState', 'skillExecution'],
   writes: ['plan'],
   cadenceMs: 15_000,
   triggers: ['awareness.failure'],
@@ -53,8 +54,12 @@ export const planningModule = defineModule({
     const suggested = plan.ok
       ? plan.steps.map((s) => ({ action: 'obtain', target: s.item, count: s.count, why: s.text }))
       : [];
-    const awareness = ctx.read(actionAwarenessSlot);
-    const failure = plan.ok ? (awareness.repeatedFailure ? awareness.assessment : '') : plan.reason;
+    const lastAttempt = ctx.read(skillExecutionSlot).history.at(-1);
+    const failure = !plan.ok
+      ? plan.reason
+      : lastAttempt && !lastAttempt.ok
+        ? `${lastAttempt.skill} ${lastAttempt.target ?? ''} failed (${lastAttempt.reason ?? 'unknown'})`
+        : '';
     const context = { agentId: ctx.agentId, goal: goal.text, item, inventory, suggested, failure };
     const answer = await askObject(ctx, {
       schemaName: 'plan',
@@ -64,7 +69,7 @@ export const planningModule = defineModule({
         agentId: ctx.agentId,
         goal: goal.text,
         inventory: inventory.map((s) => `${s.count} ${s.name}`).join(', ') || 'empty',
-        suggested: suggested.map((s) => s.why).join('; ') || 'none',
+        suggested: suggested.map((s) => `${s.why} (hold ${s.count} ${s.target})`).join('; ') || 'none',
         failure: failure ? `Problem to work around: ${failure}` : '',
       }),
       context,

@@ -1,5 +1,11 @@
-import type { JsonObject, ModuleContext } from '@sid/core';
+import { type JsonObject, type ModuleContext, SidError } from '@sid/core';
 import type { z } from 'zod';
+
+const NOT_OUTPUT_PROBLEMS = new Set(['budget_exceeded', 'no_model', 'offline_unsupported', 'stopped']);
+
+function isNotAnOutputProblem(error: unknown): boolean {
+  return error instanceof SidError && NOT_OUTPUT_PROBLEMS.has(error.code);
+}
 
 /** What a module asks a model for: a schema-checked object, from a prompt and the facts behind it. */
 export interface AskObject<T> {
@@ -15,6 +21,8 @@ export interface AskObject<T> {
  * Asks for a structured object. Model output is untrusted: an answer that fails validation is retried
  * once with the validation error shown to the model; if that fails too, the failure is logged as a
  * `model.invalid_output` event and `null` is returned so the module skips this run without crashing.
+ * Errors that are not about the output (budget spent, no model, agent stopped) are rethrown: the run
+ * fails visibly instead of being counted as bad output.
  */
 export async function askObject<T>(ctx: ModuleContext<unknown>, ask: AskObject<T>): Promise<T | null> {
   const messages = [{ role: 'user' as const, content: ask.prompt }];
@@ -44,7 +52,8 @@ export async function askObject<T>(ctx: ModuleContext<unknown>, ask: AskObject<T
       if (checked.success) return checked.data;
       lastError = checked.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
     } catch (error) {
-      if (ctx.signal.aborted) throw error;
+      // Only bad output is worth a repair attempt; a stop, a spent budget or a missing model is not.
+      if (ctx.signal.aborted || isNotAnOutputProblem(error)) throw error;
       lastError = error instanceof Error ? error.message : String(error);
     }
   }

@@ -1,4 +1,4 @@
-import { defineModule, PRIORITY } from '@sid/core';
+import { defineModule, hashString, PRIORITY } from '@sid/core';
 import { z } from 'zod';
 import { longTermNamespace } from '../memory/retrieval.js';
 import { askObject } from '../prompt/ask-model.js';
@@ -75,12 +75,16 @@ export const selfReflectionModule = defineModule({
     await ctx.vectorIndex.upsert(
       namespace,
       answer.insights.map((text, i) => ({
-        id: `${ctx.agentId}:insight:${now}:${i}`,
+        // Keyed by the text: an insight reached again refreshes its memory instead of duplicating it.
+        id: `${ctx.agentId}:insight:${hashString(text)}`,
         vector: embeddings[i] ?? [],
         metadata: { at: now, kind: 'insight', text, importance: answer.importance },
       })),
     );
     ctx.write('longTermMemory', { namespace, entries: await ctx.vectorIndex.count(namespace), consolidatedAt: now });
-    ctx.update(memoryMetaSlot, (m) => ({ ...m, insights: [...m.insights, ...answer.insights].slice(-10) }));
+    ctx.update(memoryMetaSlot, (m) => ({
+      ...m,
+      insights: [...m.insights.filter((old) => !answer.insights.includes(old)), ...answer.insights].slice(-10),
+    }));
   },
 });

@@ -22,6 +22,19 @@ export const skillExecutionOptions = z.object({
 
 const SKILLS = new Map<string, AnySkill>(BUILTIN_SKILLS.map((s) => [s.name, s]));
 
+/** The first parameter shape the skill accepts for a decision's target (skills name it differently). */
+function paramsFor(skill: AnySkill | undefined, target: string | null): JsonObject {
+  if (!skill || target === null) return {};
+  const candidates: JsonObject[] = [
+    { item: target },
+    { name: target },
+    { entity: target },
+    { mob: target },
+    { to: target },
+  ];
+  return candidates.find((c) => skill.params.safeParse(c).success) ?? { item: target };
+}
+
 /** Decision action → skill name (`obtain` is the planner-driven skill). */
 function skillFor(action: string): string {
   return action === 'obtain' ? 'obtainItem' : action;
@@ -61,7 +74,8 @@ export const skillExecutionModule = defineModule({
       .reduce((n, s) => n + s.count, 0);
     const satisfied = name === 'obtainItem' && held >= wanted;
     const sameWork = state.skill === name && state.target === target;
-    if (state.status === 'running') return; // (a run for this agent is going on elsewhere; the scheduler coalesces)
+    // A 'running' status seen here never finished (restored from a checkpoint taken mid-skill, or its run
+    // was aborted): the scheduler never overlaps runs of this module, so it is safe to start over.
     if (
       sameWork &&
       state.decisionSeq < decision.seq &&
@@ -91,8 +105,9 @@ export const skillExecutionModule = defineModule({
       });
       if (best && best.score >= ctx.options.minRetrievalScore) skill = best.skill;
     }
-    const params: JsonObject =
-      name === 'obtainItem' ? { item: target ?? '', count: wanted } : target ? { item: target } : {};
+    // A retrieved skill is recorded under its own name.
+    const skillName = skill?.name ?? name;
+    const params: JsonObject = name === 'obtainItem' ? { item: target ?? '', count: wanted } : paramsFor(skill, target);
     const expectedItems: Record<string, number> = {};
     if (skill?.expect) {
       const parsed = skill.params.safeParse(params);
@@ -106,7 +121,7 @@ export const skillExecutionModule = defineModule({
     ctx.write(skillExecutionSlot, {
       ...state,
       status: 'running',
-      skill: name,
+      skill: skillName,
       target,
       decisionSeq: decision.seq,
       expectedItems,
@@ -133,8 +148,8 @@ export const skillExecutionModule = defineModule({
       reason = outcome.failure?.code ?? null;
     }
     const interrupted = !ok && (signal.aborted || reason === 'interrupted');
-    const attempt: SkillAttempt = { skill: name, target, ok, reason, decisionSeq: decision.seq, at: ctx.now() };
-    ctx.emit('skill.finished', { skill: name, target, ok, reason, interrupted, decisionSeq: decision.seq });
+    const attempt: SkillAttempt = { skill: skillName, target, ok, reason, decisionSeq: decision.seq, at: ctx.now() };
+    ctx.emit('skill.finished', { skill: skillName, target, ok, reason, interrupted, decisionSeq: decision.seq });
     const latest = ctx.read(skillExecutionSlot);
     ctx.write(skillExecutionSlot, {
       ...latest,

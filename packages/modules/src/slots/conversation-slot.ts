@@ -22,6 +22,8 @@ export const conversationSlot = defineSlot({
     cooldownUntil: z.record(z.string(), z.number()),
     /** Lines heard up to this time have been counted. */
     countedHeardUntil: z.number(),
+    /** How many lines at exactly `countedHeardUntil` were counted. */
+    countedAtCursor: z.number().int().nonnegative(),
     /** Lines this agent said since it last heard anyone. */
     unanswered: z.number().int().nonnegative(),
     sent: z.number().int().nonnegative(),
@@ -34,6 +36,7 @@ export const conversationSlot = defineSlot({
     lastSaidSeq: -1,
     cooldownUntil: {},
     countedHeardUntil: -1,
+    countedAtCursor: 0,
     unanswered: 0,
     sent: 0,
     heard: 0,

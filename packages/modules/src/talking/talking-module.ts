@@ -59,9 +59,19 @@ export const talkingModule = defineModule({
       cooldownUntil: { ...stored.cooldownUntil },
     };
     const heardChat = ctx.get('heardChat');
+    // Lines are in time order; several can share a millisecond, so the cursor is (time, lines counted at it).
+    let seenAtCursor = 0;
     for (const line of heardChat) {
-      if (line.at <= conv.countedHeardUntil || line.from === ctx.agentId) continue;
-      conv.countedHeardUntil = line.at;
+      if (line.at < conv.countedHeardUntil || line.from === ctx.agentId) continue;
+      if (line.at === conv.countedHeardUntil) {
+        seenAtCursor++;
+        if (seenAtCursor <= conv.countedAtCursor) continue;
+        conv.countedAtCursor = seenAtCursor;
+      } else {
+        conv.countedHeardUntil = line.at;
+        conv.countedAtCursor = 1;
+        seenAtCursor = 1;
+      }
       conv.heard++;
       conv.unanswered = 0;
       countLine(conv, line.from, line.at, o.conversationTimeoutMs);
