@@ -80,6 +80,12 @@ async function serveInChild(): Promise<{ url: string; stop: () => Promise<void> 
 
 type Call = (i: number) => Promise<unknown>;
 
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
 /** Runs `count` calls with `concurrency` workers, recording each call's latency. */
 async function round(
   call: Call,
@@ -134,6 +140,8 @@ async function main(): Promise<void> {
   const gatewayHist = new LatencyHistogram();
   const rawHist = new LatencyHistogram();
   const totals = { gateway: { wallMs: 0, cpuMs: 0 }, raw: { wallMs: 0, cpuMs: 0 } };
+  // p50 ratio of each gateway round to the raw round next to it: machine load drifts between rounds.
+  const pairRatios: number[] = [];
   const perRound = Math.ceil(opts.calls / opts.rounds);
   for (let r = 0, done = 0; done < opts.calls; r++, done += perRound) {
     const n = Math.min(perRound, opts.calls - done);
@@ -143,11 +151,16 @@ async function main(): Promise<void> {
       ['raw', viaRaw, rawHist],
     ];
     if (r % 2 === 1) order.reverse();
+    const roundP50 = { gateway: 0, raw: 0 };
     for (const [name, call, hist] of order) {
-      const spent = await round(call, n, opts.concurrency, hist);
+      const own = new LatencyHistogram();
+      const spent = await round(call, n, opts.concurrency, own);
+      hist.merge(own);
+      roundP50[name] = own.percentile(0.5);
       totals[name].wallMs += spent.wallMs;
       totals[name].cpuMs += spent.cpuMs;
     }
+    pairRatios.push(roundP50.gateway / roundP50.raw);
     process.stderr.write(`round ${r + 1}: ${done + n}/${opts.calls} calls per path\n`);
   }
   await server.stop();
@@ -168,6 +181,7 @@ async function main(): Promise<void> {
     overheadRatio: Number((gatewayHist.percentile(0.5) / rawHist.percentile(0.5)).toFixed(3)),
     gatewayCallsPerSecond: Math.round((opts.calls / totals.gateway.wallMs) * 1000),
     rawCallsPerSecond: Math.round((opts.calls / totals.raw.wallMs) * 1000),
+    pairedRoundP50RatioMedian: Number(median(pairRatios).toFixed(3)),
     // CPU this process spent per call: unlike latency, hardly moved by other processes on a shared machine.
     gatewayCpuUsPerCall: Math.round((totals.gateway.cpuMs / opts.calls) * 1000),
     rawCpuUsPerCall: Math.round((totals.raw.cpuMs / opts.calls) * 1000),
