@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
  * `@sid/mineflayer` (the module sits at different depths in `src/` and in `dist/`).
  */
 export function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
+  // CJS builds have __dirname and no import.meta.url; ESM is the other way round.
+  let dir = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 8; i++) {
     const manifest = join(dir, 'package.json');
     if (existsSync(manifest)) {
