@@ -2,7 +2,7 @@
  * The quickstart society: PIANO agents in the headless world, on the virtual clock, with the offline
  * model behind the model gateway. Shared by the CLI (`npm start`) and the tests.
  */
-import { connectGatewayToEvents, createModelGateway, createSociety, type ModelGateway, type Society } from '@sid/core';
+import { attachGatewayToSociety, createModelGateway, createSociety, type ModelGateway, type Society } from '@sid/core';
 import { createHeadlessWorld, type WorldConfigInput } from '@sid/headless';
 import { createOfflineModel, type PianoModuleName, pianoAgent, skillExecutionModule } from '@sid/modules';
 import { SkillLibrary } from '@sid/skills';
@@ -47,7 +47,7 @@ export async function buildQuickstart(options: QuickstartOptions): Promise<Quick
       }),
     ),
   });
-  connectGatewayToEvents(gateway, society.events);
-  gateway.useClock(society.clock);
+  // model.call events, module priorities and tiers checked, the clock held during calls.
+  attachGatewayToSociety(gateway, society);
   return { society, gateway, library };
 }

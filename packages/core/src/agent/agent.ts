@@ -222,11 +222,17 @@ export class Agent implements SchedulableAgent {
   modelFor(instance: ModuleInstance, access: InstanceAccess): Model {
     const runtime = this.requireRuntime();
     if (!access.model) {
-      access.model = withCallMeta(runtime.model, {
-        agentId: this.id,
-        module: instance.definition.name,
-        ...(instance.tier !== null ? { tier: instance.tier } : {}),
-      });
+      access.model = withCallMeta(
+        runtime.model,
+        {
+          agentId: this.id,
+          module: instance.definition.name,
+          priority: instance.priority,
+          ...(instance.tier !== null ? { tier: instance.tier } : {}),
+        },
+        // Live models hold the virtual clock while they answer; in-process ones need not.
+        runtime.model.offline ? null : runtime.clock,
+      );
     }
     return access.model;
   }

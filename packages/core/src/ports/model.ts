@@ -19,6 +19,8 @@ export interface ModelCallMeta {
   module?: string;
   /** Model tier the module asks for, e.g. `strong` or `cheap`; the gateway maps tiers to models. */
   tier?: string;
+  /** The calling module's priority (higher first under contention); stamped by the core. */
+  priority?: number;
 }
 
 export interface TextRequest {
