@@ -91,6 +91,14 @@ export const reasons = {
     message: 'not connected to the Minecraft server (reconnecting); try again shortly',
   }),
   error: (message: string): FailureReason => ({ code: 'error', message }),
+  /**
+   * The embedded flying-squid server cannot open containers: its window packet is malformed for 1.21,
+   * after which the server sends that bot nothing more (no chat, no inventory updates).
+   */
+  noContainersOnTestServer: (what: string): FailureReason => ({
+    code: 'not_supported',
+    message: `the embedded test server (flying-squid) has no working ${what}; use a real server, or server-assisted crafting for smelting`,
+  }),
 };
 
 /** Validates a count argument: a positive integer no larger than `max`. */

@@ -12,7 +12,10 @@ const heard: Record<string, BodyEvent[]> = { ada: [], bob: [] };
 
 beforeAll(async () => {
   server = await startTestServer({ port: 0, world: { seed: 7 } });
-  env = await environmentFor(server, { reconnect: { baseDelayMs: 300 }, timeouts: { craftMs: 3_000 } });
+  env = await environmentFor(server, {
+    reconnect: { baseDelayMs: 300 },
+    timeouts: { craftMs: 3_000, containerMs: 3_000 },
+  });
   ada = (await env.createBody('ada')) as MineflayerBody;
   bob = (await env.createBody('bob')) as MineflayerBody;
   ada.onEvent((e) => heard.ada?.push(e));
@@ -156,5 +159,42 @@ describe('mineflayer body on the embedded server', () => {
     off();
     expect((await bob.perceive()).extra.connected).toBe(true);
     expect((await bob.chat('back again')).ok).toBe(true);
+  });
+});
+
+describe('what the embedded server cannot do, reported as structured failures', () => {
+  it('chests on the embedded server: not_supported at once, and the bot stays healthy', async () => {
+    const here = (await ada.perceive()).self.position;
+    const spot = { x: Math.floor(here.x) + 1, y: GROUND, z: Math.floor(here.z) + 1 };
+    await server?.setBlock(spot, 'chest');
+    await waitFor(async () => (await ada.findBlocks({ name: 'chest', maxDistance: 4 })).length > 0);
+    await server?.give('ada', 'cobblestone', 3);
+    await waitFor(async () => (await ada.perceive()).inventory.some((s) => s.name === 'cobblestone'));
+    const out = await ada.deposit(spot, 'cobblestone', 2);
+    expect(out.reason?.code).toBe('not_supported');
+    expect((await ada.chestContents(spot)).reason?.code).toBe('not_supported');
+    expect((await ada.deposit({ ...spot, x: spot.x + 5 }, 'cobblestone', 2)).reason?.code).toBe('not_found');
+    await server?.give('ada', 'apple', 1);
+    expect(await waitFor(async () => (await ada.perceive()).inventory.some((s) => s.name === 'apple'))).toBe(true);
+  });
+
+  it('smelting without a furnace and eating on a full food bar are refused', async () => {
+    expect((await ada.smelt('iron_ingot', 1)).reason?.code).toBe('needs_furnace');
+    await server?.give('ada', 'bread', 1);
+    await waitFor(async () => (await ada.perceive()).inventory.some((s) => s.name === 'bread'));
+    expect((await ada.eat('bread')).reason?.code).toBe('invalid_argument');
+    expect((await ada.eat('cobblestone')).reason?.code).toBe('invalid_argument');
+  });
+
+  it('a primitive that outlives its time limit stops and says timeout', async () => {
+    const slow = await environmentFor(server as TestServer, { timeouts: { moveMs: 400 } });
+    try {
+      const body = (await slow.createBody('dee')) as MineflayerBody;
+      const out = await body.moveTo({ x: 0.5, y: GROUND, z: 40.5 });
+      expect(out.ok).toBe(false);
+      expect(out.reason).toMatchObject({ code: 'timeout', afterMs: 400 });
+    } finally {
+      await slow.close();
+    }
   });
 });

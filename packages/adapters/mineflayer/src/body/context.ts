@@ -5,6 +5,7 @@ import type { Entity } from 'prismarine-entity';
 import { Vec3 as V3 } from 'vec3';
 import type { MineflayerConfig } from '../config.js';
 import type { NameBook } from '../names.js';
+import { untilAborted } from './abort.js';
 
 /** How far a body reaches to dig, place, craft at a table or open a chest (as in the headless world). */
 export const REACH = 4.5;
@@ -108,5 +109,48 @@ export function droppedItem(e: Entity): { name: string; count: number } | null {
     return item ? { name: item.name, count: item.count } : null;
   } catch {
     return null;
+  }
+}
+
+/**
+ * Drops a window the server opened but never filled. mineflayer's `closeWindow` would copy the
+ * window's (empty) copy of the player inventory over the real one; this only tells the server.
+ */
+export function abandonWindow(bot: Bot): void {
+  const window = bot.currentWindow;
+  if (!window) return;
+  bot._client.write('close_window', { windowId: window.id });
+  bot.currentWindow = null;
+}
+
+/**
+ * Opens a container window (chest, furnace) with a time limit. On a timeout, or when the caller is
+ * stopped, the half-open window is dropped — and one that opens later is closed — because while
+ * mineflayer believes a window is open it files updates under it and the body's inventory goes stale.
+ */
+export async function openWithin<W extends { close(): void }>(
+  bot: Bot,
+  signal: AbortSignal,
+  ms: number,
+  open: () => Promise<W>,
+): Promise<W | null> {
+  const pending = open();
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  const closeStray = () => {
+    pending.then(
+      (w) => w.close(),
+      () => undefined,
+    );
+    abandonWindow(bot);
+  };
+  try {
+    const window = await untilAborted(signal, Promise.race([pending, timedOut]), closeStray);
+    if (window === null) closeStray();
+    return window;
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -4,7 +4,16 @@ import type { Bot } from 'mineflayer';
 import type { Block } from 'prismarine-block';
 import { checkCount, checkName, failure, reasons, success } from '../../failures.js';
 import { messageOf, sleep, untilAborted } from '../abort.js';
-import { type ActionContext, countOf, inventoryCounts, itemDelta, plain, REACH, reachTo } from '../context.js';
+import {
+  type ActionContext,
+  countOf,
+  inventoryCounts,
+  itemDelta,
+  openWithin,
+  plain,
+  REACH,
+  reachTo,
+} from '../context.js';
 import { assisted, awaitItems } from './server-assist.js';
 
 /** Server-assisted crafting is used only on the embedded test server, and only when configured. */
@@ -164,6 +173,7 @@ export async function smelt(
   }
   const furnaceBlock = stationNear(bot, 'furnace');
   if (!furnaceBlock) return failure(reasons.needsFurnace());
+  if (ctx.config.embeddedTestServer) return failure(reasons.noContainersOnTestServer('furnaces'));
   const input = inputs.find((n) => countOf(bot, n) >= count);
   if (!input)
     return failure(reasons.missing([{ name: inputs[0] ?? item, need: count, have: countOf(bot, inputs[0] ?? item) }]));
@@ -172,9 +182,8 @@ export async function smelt(
     return failure(reasons.missing([{ name: fuel ?? 'coal', need: 1, have: 0 }]));
   const reg = bot.registry;
   const limit = Math.min(ctx.config.timeouts.smeltMs, ctx.config.timeouts.containerMs + count * SMELT_MS * 1.5);
-  const furnace = await within(
-    ctx.config.timeouts.containerMs,
-    untilAborted(ctx.signal, bot.openFurnace(furnaceBlock)),
+  const furnace = await openWithin(bot, ctx.signal, ctx.config.timeouts.containerMs, () =>
+    bot.openFurnace(furnaceBlock),
   );
   if (!furnace)
     return failure(reasons.timeout('opening the furnace (the server did not answer)', ctx.config.timeouts.containerMs));

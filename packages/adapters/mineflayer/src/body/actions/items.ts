@@ -11,6 +11,7 @@ import {
   floored,
   inventoryCounts,
   itemDelta,
+  openWithin,
   plain,
   playerEntity,
   REACH,
@@ -169,8 +170,9 @@ async function withChest<T extends ActionOutcome>(
 ): Promise<ActionOutcome | T> {
   const found = chestAt(ctx, position);
   if ('code' in found) return failure(found);
+  if (ctx.config.embeddedTestServer) return failure(reasons.noContainersOnTestServer('chests'));
   const limit = ctx.config.timeouts.containerMs;
-  const chest = await within(limit, untilAborted(ctx.signal, ctx.bot.openContainer(found)));
+  const chest = await openWithin(ctx.bot, ctx.signal, limit, () => ctx.bot.openContainer(found));
   if (!chest)
     return failure(reasons.timeout('opening the chest (the server did not answer)', limit), ctx.now() - ctx.startedAt);
   try {
