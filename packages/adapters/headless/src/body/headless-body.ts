@@ -61,7 +61,8 @@ export class HeadlessBody implements Body {
   /** @internal */ readonly vitals: Vitals;
   /** True between death and respawn. */
   dead = false;
-  private readonly listeners = new Set<(event: BodyEvent) => void>();
+  /** Event listeners in subscription order, each once; replaced (never changed in place) on (un)subscribe. */
+  private listeners: readonly ((event: BodyEvent) => void)[] = [];
   private motor: MotorRun | null = null;
   private respawnTimer: TimerHandle | null = null;
 
@@ -201,9 +202,9 @@ export class HeadlessBody implements Body {
 
   /** Subscribes to chat, pickup, damage, death, respawn and day/night events. */
   onEvent(listener: (event: BodyEvent) => void): () => void {
-    this.listeners.add(listener);
+    if (!this.listeners.includes(listener)) this.listeners = [...this.listeners, listener];
     return () => {
-      this.listeners.delete(listener);
+      if (this.listeners.includes(listener)) this.listeners = this.listeners.filter((l) => l !== listener);
     };
   }
 
@@ -236,9 +237,11 @@ export class HeadlessBody implements Body {
 
   /** @internal Sends an event to this body's listeners; a throwing listener cannot break the world. */
   emit(event: BodyEvent): void {
-    for (const listener of [...this.listeners]) {
+    // Subscribing and unsubscribing replace the array, so this loop sees the listeners as they were.
+    const listeners = this.listeners;
+    for (let i = 0; i < listeners.length; i++) {
       try {
-        listener(event);
+        (listeners[i] as (event: BodyEvent) => void)(event);
       } catch {
         // Listeners belong to the society; their errors are theirs to report.
       }
@@ -420,7 +423,7 @@ export class HeadlessBody implements Body {
     this.motor = null;
     if (this.respawnTimer) this.world.clock.clearTimer(this.respawnTimer);
     this.respawnTimer = null;
-    this.listeners.clear();
+    this.listeners = [];
   }
 
   /** @internal The body as saved in a snapshot. */

@@ -10,7 +10,25 @@ const TIER_ORDER = ['wooden', 'golden', 'stone', 'iron', 'diamond', 'netherite']
 
 /** `stone_pickaxe` → { kind: 'pickaxe', tier: 'stone' }; null for items that are not tools. */
 export function toolOf(itemName: string | null): { kind: ToolKind; tier: string | null } | null {
+  const tool = cachedToolOf(itemName);
+  return tool === null ? null : { kind: tool.kind, tier: tool.tier };
+}
+
+const toolCache = new Map<string, Readonly<{ kind: ToolKind; tier: string | null }> | null>();
+
+/** {@link toolOf} without the copy, for the rules' own hot paths (item names repeat; the regex ran per dig). */
+function cachedToolOf(itemName: string | null): Readonly<{ kind: ToolKind; tier: string | null }> | null {
   if (itemName === null) return null;
+  let tool = toolCache.get(itemName);
+  if (tool === undefined) {
+    tool = parseTool(itemName);
+    if (toolCache.size >= 4096) toolCache.clear();
+    toolCache.set(itemName, tool);
+  }
+  return tool;
+}
+
+function parseTool(itemName: string): { kind: ToolKind; tier: string | null } | null {
   if (itemName === 'shears') return { kind: 'shears', tier: null };
   const match = /^(wooden|golden|stone|iron|diamond|netherite)_(pickaxe|shovel|axe|hoe|sword)$/.exec(itemName);
   if (!match) return null;
@@ -44,14 +62,14 @@ export function harvestToolNames(block: BlockInfo, data: GameData): string[] {
 }
 
 function tierRank(name: string): number {
-  const tier = toolOf(name)?.tier;
+  const tier = cachedToolOf(name)?.tier;
   const index = TIER_ORDER.indexOf((tier ?? 'wooden') as (typeof TIER_ORDER)[number]);
   return Math.max(index, 0);
 }
 
 /** Speed multiplier of the held item on the block (1 for the hand or a wrong tool). */
 export function toolSpeed(block: BlockInfo, heldItemName: string | null, data: GameData): number {
-  const tool = toolOf(heldItemName);
+  const tool = cachedToolOf(heldItemName);
   if (!tool || heldItemName === null) return 1;
   const wanted = preferredTool(block);
   if (wanted !== tool.kind) return 1;
@@ -69,6 +87,25 @@ export function toolSpeed(block: BlockInfo, heldItemName: string | null, data: G
  * ticks. Returns null for unbreakable blocks (bedrock, liquids).
  */
 export function digTimeMs(block: BlockInfo, heldItemName: string | null, data: GameData): number | null {
+  // The rules are fixed per block and item, so the blocks of the data (not look-alike objects) cache their times.
+  if (data.blocksById.get(block.id) !== block) return computeDigTimeMs(block, heldItemName, data);
+  let times = digTimes.get(block);
+  if (!times) {
+    times = new Map();
+    digTimes.set(block, times);
+  }
+  let ms = times.get(heldItemName);
+  if (ms === undefined) {
+    ms = computeDigTimeMs(block, heldItemName, data);
+    if (times.size >= 1024) times.clear();
+    times.set(heldItemName, ms);
+  }
+  return ms;
+}
+
+const digTimes = new WeakMap<BlockInfo, Map<string | null, number | null>>();
+
+function computeDigTimeMs(block: BlockInfo, heldItemName: string | null, data: GameData): number | null {
   if (!block.diggable || block.hardness < 0 || block.name === 'water' || block.name === 'lava') return null;
   if (block.hardness === 0) return TICK_MS;
   const heldId = heldItemName === null ? null : (data.itemsByName.get(heldItemName)?.id ?? null);
@@ -83,7 +120,7 @@ export function bestToolFor(block: BlockInfo, itemNames: Iterable<string>, data:
   let best: string | null = null;
   let bestMs = canHarvest(block, null) ? (digTimeMs(block, null, data) ?? Number.POSITIVE_INFINITY) : Infinity;
   for (const name of itemNames) {
-    if (!toolOf(name)) continue;
+    if (!cachedToolOf(name)) continue;
     const id = data.itemsByName.get(name)?.id ?? null;
     if (!canHarvest(block, id)) continue;
     const ms = digTimeMs(block, name, data) ?? Number.POSITIVE_INFINITY;

@@ -1,7 +1,7 @@
 import type { GameData } from '../rules/game-data.js';
 import { localIndex, MIN_Y } from '../world/keys.js';
-import { fractalNoise, hash3, hash01, valueNoise, xorshiftStream } from './noise.js';
-import { ORES } from './ores.js';
+import { fractalNoise, hash3, hash01, valueNoise } from './noise.js';
+import { ORES, type OreSpec } from './ores.js';
 
 /** Terrain shape parameters (see the world config). */
 export interface TerrainOptions {
@@ -23,8 +23,14 @@ export interface Chunk {
   /** Sorted local indices of feature blocks, with their block ids alongside. */
   featureKeys: Int32Array;
   featureIds: Uint16Array;
-  /** Feature local indices by block id, for block searches. */
-  byBlock: Map<number, Int32Array>;
+  /**
+   * Feature local indices grouped by feature block, each group sorted, for block searches: the
+   * indices of block `id` are `byBlock[starts[k]] … byBlock[starts[k + 1] - 1]` with
+   * `k = generator.featureSlot[id]`. Two flat arrays per chunk instead of a map of lists keep a search
+   * to a couple of memory reads per chunk (most of a search's time is fetching chunks from memory).
+   */
+  byBlock: Int32Array;
+  starts: Int32Array;
 }
 
 /** Block ids the layers use, looked up once. */
@@ -44,8 +50,12 @@ export class TerrainGenerator {
   readonly ids: LayerIds;
   /** Block ids that can appear as features (ores, logs, leaves): only these are in chunk feature lists. */
   readonly featureIds: ReadonlySet<number>;
+  /** Slot of each feature id in {@link Chunk.byBlock}, by block id; -1 for other ids. */
+  readonly featureSlot: Int16Array;
   private readonly seed: number;
   private readonly scratch = new FeatureScratch();
+  /** Write positions of the counting sort in `generate`, reused. */
+  private fill = new Int32Array(0);
 
   constructor(
     seed: number,
@@ -67,6 +77,9 @@ export class TerrainGenerator {
     const features = ['oak_log', 'oak_leaves', 'birch_log', 'birch_leaves'];
     for (const spec of ORES) features.push(spec.ore, `deepslate_${spec.ore}`);
     this.featureIds = new Set(features.map(id));
+    this.featureSlot = new Int16Array(Math.max(...this.featureIds) + 1).fill(-1);
+    let slot = 0;
+    for (const featureId of this.featureIds) this.featureSlot[featureId] = slot++;
   }
 
   /** Noise height at a lattice corner (every 4 blocks). */
@@ -134,34 +147,70 @@ export class TerrainGenerator {
     this.placeOres(cx, cz, heights, features);
     this.placeTrees(cx, cz, heights, sandy, features);
     const { keys: featureKeys, ids: featureIds } = features.finish();
-    const lists = new Map<number, number[]>();
+    // Group the (sorted) keys by feature slot with a counting sort, which keeps each group sorted.
+    const slots = this.featureSlot;
+    const starts = new Int32Array(this.featureIds.size + 1);
+    for (let i = 0; i < featureIds.length; i++) (starts[(slots[featureIds[i] as number] as number) + 1] as number)++;
+    for (let k = 1; k < starts.length; k++) starts[k] = (starts[k] as number) + (starts[k - 1] as number);
+    if (this.fill.length < starts.length) this.fill = new Int32Array(starts.length);
+    const fill = this.fill;
+    fill.set(starts);
+    const byBlock = new Int32Array(featureKeys.length);
     for (let i = 0; i < featureKeys.length; i++) {
-      const id = featureIds[i] as number;
-      const list = lists.get(id) ?? [];
-      list.push(featureKeys[i] as number);
-      lists.set(id, list);
+      const k = slots[featureIds[i] as number] as number;
+      byBlock[fill[k] as number] = featureKeys[i] as number;
+      fill[k] = (fill[k] as number) + 1;
     }
-    const byBlock = new Map<number, Int32Array>();
-    for (const [id, list] of lists) byBlock.set(id, Int32Array.from(list));
-    return { cx, cz, heights, sandy, featureKeys, featureIds, byBlock };
+    return { cx, cz, heights, sandy, featureKeys, featureIds, byBlock, starts };
   }
 
   private placeOres(cx: number, cz: number, heights: Int16Array, out: FeatureScratch): void {
-    const data = this.data;
-    ORES.forEach((spec, specIndex) => {
+    const ores = this.oreIds();
+    for (let specIndex = 0; specIndex < ORES.length; specIndex++) {
+      const spec = ORES[specIndex] as OreSpec;
       const attempts = Math.round(spec.attempts * this.options.oreAbundance);
-      const stoneId = data.block(spec.ore).id;
-      const deepId = data.block(`deepslate_${spec.ore}`).id;
-      const next = xorshiftStream(hash3(cx, cz, 1000 + specIndex, this.seed));
+      const stoneId = ores[specIndex * 2] as number;
+      const deepId = ores[specIndex * 2 + 1] as number;
+      // xorshiftStream, inlined: the same numbers without a closure call (and a boxed double) per draw.
+      let st = hash3(cx, cz, 1000 + specIndex, this.seed) >>> 0 || 0x9e3779b9;
+      const triangle = spec.shape === 'triangle';
       for (let a = 0; a < attempts; a++) {
-        let lx = Math.floor(next() * 16);
-        let lz = Math.floor(next() * 16);
-        const t = spec.shape === 'triangle' ? (next() + next()) / 2 : next();
+        st ^= st << 13;
+        st >>>= 0;
+        st ^= st >>> 17;
+        st ^= st << 5;
+        st >>>= 0;
+        let lx = Math.floor((st / 4_294_967_296) * 16);
+        st ^= st << 13;
+        st >>>= 0;
+        st ^= st >>> 17;
+        st ^= st << 5;
+        st >>>= 0;
+        let lz = Math.floor((st / 4_294_967_296) * 16);
+        st ^= st << 13;
+        st >>>= 0;
+        st ^= st >>> 17;
+        st ^= st << 5;
+        st >>>= 0;
+        let t = st / 4_294_967_296;
+        if (triangle) {
+          st ^= st << 13;
+          st >>>= 0;
+          st ^= st >>> 17;
+          st ^= st << 5;
+          st >>>= 0;
+          t = (t + st / 4_294_967_296) / 2;
+        }
         let y = Math.round(spec.minY + t * (spec.maxY - spec.minY));
         for (let b = 0; b < spec.size; b++) {
           const h = heights[lz * 16 + lx] as number;
           if (y > MIN_Y + 4 && y <= h - 4) out.set(localIndex(lx, y, lz), y < 0 ? deepId : stoneId);
-          const step = Math.floor(next() * 6);
+          st ^= st << 13;
+          st >>>= 0;
+          st ^= st >>> 17;
+          st ^= st << 5;
+          st >>>= 0;
+          const step = Math.floor((st / 4_294_967_296) * 6);
           if (step === 0) lx = Math.min(15, lx + 1);
           else if (step === 1) lx = Math.max(0, lx - 1);
           else if (step === 2) lz = Math.min(15, lz + 1);
@@ -170,7 +219,22 @@ export class TerrainGenerator {
           else y -= 1;
         }
       }
-    });
+    }
+  }
+
+  private oreIdList: Int32Array | null = null;
+
+  /** Stone and deepslate block ids of each ORES entry, looked up once. */
+  private oreIds(): Int32Array {
+    if (!this.oreIdList) {
+      const list = new Int32Array(ORES.length * 2);
+      ORES.forEach((spec, i) => {
+        list[i * 2] = this.data.block(spec.ore).id;
+        list[i * 2 + 1] = this.data.block(`deepslate_${spec.ore}`).id;
+      });
+      this.oreIdList = list;
+    }
+    return this.oreIdList;
   }
 
   private placeTrees(cx: number, cz: number, heights: Int16Array, sandy: Uint8Array, out: FeatureScratch): void {
@@ -233,14 +297,22 @@ export function featureAt(chunk: Chunk, index: number): number {
  */
 class FeatureScratch {
   private readonly cells = new Uint16Array(16 * 16 * 384);
-  private touched: number[] = [];
+  private touched = new Int32Array(1024);
+  private size = 0;
 
   begin(): void {
-    this.touched = [];
+    this.size = 0;
   }
 
   set(index: number, id: number): void {
-    if (this.cells[index] === 0) this.touched.push(index);
+    if (this.cells[index] === 0) {
+      if (this.size === this.touched.length) {
+        const grown = new Int32Array(this.touched.length * 2);
+        grown.set(this.touched);
+        this.touched = grown;
+      }
+      this.touched[this.size++] = index;
+    }
     this.cells[index] = id + 1;
   }
 
@@ -249,7 +321,7 @@ class FeatureScratch {
   }
 
   finish(): { keys: Int32Array; ids: Uint16Array } {
-    const keys = Int32Array.from(this.touched).sort();
+    const keys = this.touched.slice(0, this.size).sort();
     const ids = new Uint16Array(keys.length);
     for (let i = 0; i < keys.length; i++) {
       const index = keys[i] as number;

@@ -1,7 +1,17 @@
 import type { BlockSighting, Vec3 } from '@sid/core';
 import type { GameData } from '../rules/game-data.js';
 import { type Chunk, featureAt, type TerrainGenerator } from '../terrain/generator.js';
-import { blockKey, chunkCoords, chunkKey, localIndex, MAX_Y, MIN_Y, unpackBlockKey, unpackLocal } from './keys.js';
+import {
+  blockKey,
+  chunkCoords,
+  chunkKey,
+  localIndex,
+  MAX_HORIZONTAL,
+  MAX_Y,
+  MIN_Y,
+  unpackBlockKey,
+  unpackLocal,
+} from './keys.js';
 
 /** Eye height above the feet, used for reach. */
 export const EYE_HEIGHT = 1.62;
@@ -24,14 +34,44 @@ export class BlockStore {
   private lastChunk: Chunk | null = null;
   /** Block ids that never show up in the generated layers or features (placed blocks only). */
   readonly layered: ReadonlySet<number>;
+  /** 1 for block ids a body can stand in (see {@link passable}), by id: no map lookup or string test per call. */
+  private readonly passableById: Uint8Array;
+
+  /**
+   * One word per chunk over the world's bounds (plus the longest search radius): which feature blocks
+   * a generated chunk holds, and whether it has changes or exposed ores. Searches read this small,
+   * dense table to pass over chunks that cannot hold a hit without touching the chunk itself (chunk
+   * data scattered over the heap costs more to fetch than to scan). Chunks outside it are visited.
+   */
+  private readonly info: Uint32Array;
+  private readonly infoX0: number;
+  private readonly infoZ0: number;
+  private readonly infoWidth: number;
+  private readonly infoDepth: number;
 
   constructor(
     readonly generator: TerrainGenerator,
     private readonly data: GameData,
+    bounds?: { minX: number; maxX: number; minZ: number; maxZ: number },
   ) {
+    if (generator.featureIds.size > 27) throw new Error('too many feature blocks for the chunk info table');
+    const margin = 160;
+    const fits = bounds !== undefined && bounds.maxX - bounds.minX <= 20_000 && bounds.maxZ - bounds.minZ <= 20_000;
+    this.infoX0 = fits ? (bounds.minX - margin) >> 4 : 0;
+    this.infoZ0 = fits ? (bounds.minZ - margin) >> 4 : 0;
+    this.infoWidth = fits ? ((bounds.maxX + margin) >> 4) - this.infoX0 + 1 : 0;
+    this.infoDepth = fits ? ((bounds.maxZ + margin) >> 4) - this.infoZ0 + 1 : 0;
+    this.info = new Uint32Array(this.infoWidth * this.infoDepth);
     const ids = generator.ids;
     this.layered = new Set([ids.water, ids.grass, ids.dirt, ids.sand, ids.stone, ids.deepslate, ids.bedrock]);
     this.oreIds = new Set([...generator.featureIds].filter((id) => data.blockById(id).name.endsWith('_ore')));
+    let maxId = 0;
+    for (const id of data.blocksById.keys()) maxId = Math.max(maxId, id);
+    // Gaps in the ids would read as air, like `blockById` does.
+    this.passableById = new Uint8Array(maxId + 1).fill(data.air.passable ? 1 : 0);
+    for (const b of data.blocksById.values()) {
+      this.passableById[b.id] = b.passable || b.name.endsWith('_leaves') ? 1 : 0;
+    }
   }
 
   /** Number of chunks generated so far. */
@@ -46,6 +86,14 @@ export class BlockStore {
     if (!chunk) {
       chunk = this.generator.generate(cx, cz);
       this.chunks.set(key, chunk);
+      const at = this.infoIndex(cx, cz);
+      if (at >= 0) {
+        let held = 0;
+        const starts = chunk.starts;
+        for (let k = 0; k + 1 < starts.length; k++)
+          if ((starts[k + 1] as number) > (starts[k] as number)) held |= 1 << k;
+        this.info[at] = ((this.info[at] as number) | GENERATED | held) >>> 0;
+      }
     }
     this.lastKey = key;
     this.lastChunk = chunk;
@@ -93,6 +141,8 @@ export class BlockStore {
       byId.set(id, set);
     }
     set.add(index);
+    const at = this.infoIndex(x >> 4, z >> 4);
+    if (at >= 0) this.info[at] = ((this.info[at] as number) | (id === this.generator.ids.air ? DUG : CHANGED)) >>> 0;
     if (this.data.blockById(id).passable) this.exposeAround(x, y, z);
     else if (this.oreIds.has(id) && NEIGHBOURS.some(([dx, dy, dz]) => this.passable(x + dx, y + dy, z + dz))) {
       // An ore placed in the open is visible at once.
@@ -100,7 +150,17 @@ export class BlockStore {
     }
   }
 
+  /** Index of a chunk in the info table, or -1 outside it. */
+  private infoIndex(cx: number, cz: number): number {
+    const ix = cx - this.infoX0;
+    const iz = cz - this.infoZ0;
+    if (ix < 0 || iz < 0 || ix >= this.infoWidth || iz >= this.infoDepth) return -1;
+    return iz * this.infoWidth + ix;
+  }
+
   private markExposed(x: number, y: number, z: number): void {
+    const at = this.infoIndex(x >> 4, z >> 4);
+    if (at >= 0) this.info[at] = ((this.info[at] as number) | EXPOSED) >>> 0;
     const key = chunkKey(x >> 4, z >> 4);
     let set = this.exposed.get(key);
     if (!set) {
@@ -122,8 +182,9 @@ export class BlockStore {
 
   /** True when a body can stand in the block (air, water, plants). */
   passable(x: number, y: number, z: number): boolean {
-    const b = this.data.blockById(this.idAt(x, y, z));
-    return b.passable || b.name.endsWith('_leaves');
+    const id = this.idAt(x, y, z);
+    // Ids outside the table are unknown, which `blockById` treats as air (passable).
+    return id < this.passableById.length ? this.passableById[id] === 1 : this.data.blockById(id).passable;
   }
 
   /** The generated surface height of a column (ignores changes). */
@@ -158,6 +219,8 @@ export class BlockStore {
 
   /** Forgets every change (before a restore). */
   clearChanges(): void {
+    for (let i = 0; i < this.info.length; i++)
+      this.info[i] = ((this.info[i] as number) & ~(DUG | CHANGED | EXPOSED)) >>> 0;
     this.changes.clear();
     this.changesById.clear();
     this.exposed.clear();
@@ -195,7 +258,6 @@ export class BlockStore {
     count: number,
     visible: boolean,
   ): BlockSighting[] {
-    const hits = new Hits(origin, maxDistance, count);
     const ox = Math.floor(origin.x);
     const oz = Math.floor(origin.z);
     const r = Math.ceil(maxDistance);
@@ -209,28 +271,67 @@ export class BlockStore {
     const featureIds = visible ? plan.visibleFeatureIds : plan.featureIds;
     // Many ids (perception): one pass over all features with a lookup mask beats one pass per id.
     const mask = visible ? null : plan.mask;
+    const featureSlot = this.generator.featureSlot;
+    const wantMask = visible ? plan.visibleMask : plan.featureMask;
+    const wantsAir = ids.has(this.generator.ids.air);
     // Chunks nearest first; once `count` hits are in, chunks farther than the count-th hit are skipped.
-    const order: number[] = [];
-    const near2: number[] = [];
-    for (let cx = (ox - r) >> 4; cx <= (ox + r) >> 4; cx++) {
+    const cx0 = (ox - r) >> 4;
+    const cz0 = (oz - r) >> 4;
+    const span = (((ox + r) >> 4) - cx0 + 1) * (((oz + r) >> 4) - cz0 + 1);
+    if (chunkD2.length < span) {
+      chunkD2 = new Float64Array(span);
+      chunkXZ = new Int32Array(span * 2);
+      chunkOrder = new Int32Array(span);
+    }
+    const d2c = chunkD2;
+    const xz = chunkXZ;
+    const order = chunkOrder;
+    let slots = 0;
+    for (let cx = cx0; cx <= (ox + r) >> 4; cx++) {
       const baseX = cx * 16;
       const ddx = origin.x < baseX ? baseX - origin.x : origin.x > baseX + 16 ? origin.x - baseX - 16 : 0;
-      for (let cz = (oz - r) >> 4; cz <= (oz + r) >> 4; cz++) {
+      for (let cz = cz0; cz <= (oz + r) >> 4; cz++) {
         const baseZ = cz * 16;
         const ddz = origin.z < baseZ ? baseZ - origin.z : origin.z > baseZ + 16 ? origin.z - baseZ - 16 : 0;
-        const d2c = ddx * ddx + ddz * ddz;
-        if (d2c > max2) continue;
-        order.push(order.length);
-        near2.push(d2c, cx, cz);
+        const d2 = ddx * ddx + ddz * ddz;
+        if (d2 > max2) continue;
+        d2c[slots] = d2;
+        xz[slots * 2] = cx;
+        xz[slots * 2 + 1] = cz;
+        // Insertion sort by distance; equal distances keep slot order (a stable sort).
+        let i = slots;
+        while (i > 0 && (d2c[order[i - 1] as number] as number) > d2) {
+          order[i] = order[i - 1] as number;
+          i--;
+        }
+        order[i] = slots;
+        slots++;
       }
     }
-    order.sort((a, b) => (near2[a * 3] as number) - (near2[b * 3] as number) || a - b);
-    for (const slot of order) {
-      if ((near2[slot * 3] as number) > hits.bound()) break;
-      const cx = near2[slot * 3 + 1] as number;
-      const cz = near2[slot * 3 + 2] as number;
+    const hits = HITS.reset(origin, maxDistance, count);
+    for (let o = 0; o < slots; o++) {
+      const slot = order[o] as number;
+      if ((d2c[slot] as number) > hits.bound()) break;
+      const cx = xz[slot * 2] as number;
+      const cz = xz[slot * 2 + 1] as number;
       const baseX = cx * 16;
       const baseZ = cz * 16;
+      const at = this.infoIndex(cx, cz);
+      if (at >= 0) {
+        // Nothing this search wants can be here: no changes it may report (blocks dug to air count only
+        // for a search for air), no exposed ores it may report, and either no features wanted or a
+        // generated chunk without any of them. (Ungenerated chunks are visited, so chunks are generated
+        // exactly as before.)
+        const info = this.info[at] as number;
+        if (
+          (info & CHANGED) === 0 &&
+          ((info & DUG) === 0 || !wantsAir) &&
+          (!visible || (info & EXPOSED) === 0) &&
+          (featureIds.length === 0 || ((info & GENERATED) !== 0 && (info & wantMask) === 0))
+        ) {
+          continue;
+        }
+      }
       {
         const key = chunkKey(cx, cz);
         const changed = this.changes.get(key);
@@ -248,10 +349,12 @@ export class BlockStore {
               hits.addLocal(baseX, baseZ, index, id);
             }
           } else {
+            const list = chunk.byBlock;
+            const starts = chunk.starts;
             for (const id of featureIds) {
-              const list = chunk.byBlock.get(id);
-              if (!list) continue;
-              for (let i = lowerBound(list, loIndex); i < list.length; i++) {
+              const slot = featureSlot[id] as number;
+              const end = starts[slot + 1] as number;
+              for (let i = lowerBound(list, loIndex, starts[slot] as number, end); i < end; i++) {
                 const index = list[i] as number;
                 if (index > hiIndex) break;
                 if (!changed?.has(index)) hits.addLocal(baseX, baseZ, index, id);
@@ -263,9 +366,13 @@ export class BlockStore {
           const open = this.exposed.get(key);
           if (open) {
             for (const blockAt of open) {
-              const p = unpackBlockKey(blockAt);
-              const id = this.idAt(p.x, p.y, p.z);
-              if (ids.has(id) && this.oreIds.has(id)) hits.add(p.x, p.y, p.z, id);
+              // unpackBlockKey, without the object.
+              const y = (blockAt % 512) + MIN_Y;
+              const xz = Math.floor(blockAt / 512);
+              const z = (xz % 2_097_152) - MAX_HORIZONTAL;
+              const x = Math.floor(xz / 2_097_152) - MAX_HORIZONTAL;
+              const id = this.idAt(x, y, z);
+              if (ids.has(id) && this.oreIds.has(id)) hits.add(x, y, z, id);
             }
           }
         }
@@ -293,11 +400,7 @@ export class BlockStore {
       hits.dedupe();
       this.findLayered(origin, layeredWanted, r, count, hits);
     }
-    return hits.best().map(({ key, id, d2 }) => ({
-      name: this.data.blockById(id).name,
-      position: unpackBlockKey(key),
-      distance: Math.sqrt(d2),
-    }));
+    return hits.sightings(this.data);
   }
 
   private readonly plans = new WeakMap<ReadonlySet<number>, SearchPlan>();
@@ -308,9 +411,14 @@ export class BlockStore {
     if (!plan) {
       const all = [...ids];
       const featureIds = all.filter((id) => this.generator.featureIds.has(id));
+      const visibleFeatureIds = featureIds.filter((id) => !this.oreIds.has(id));
+      const slots = this.generator.featureSlot;
+      const maskOf = (list: number[]) => list.reduce((m, id) => m | (1 << (slots[id] as number)), 0);
       plan = {
         featureIds,
-        visibleFeatureIds: featureIds.filter((id) => !this.oreIds.has(id)),
+        visibleFeatureIds,
+        featureMask: maskOf(featureIds),
+        visibleMask: maskOf(visibleFeatureIds),
         layered: all.filter((id) => this.layered.has(id)),
         mask: featureIds.length > 4 ? this.maskOf(ids) : null,
       };
@@ -397,36 +505,47 @@ export class BlockStore {
 }
 
 /**
- * Search hits as parallel numbers, bounded: once enough hits are in, only the nearest `count`
- * are kept and anything farther is refused, so a search through thousands of ores stays small.
- * Objects are made only for the hits returned.
+ * Search hits, bounded: only the nearest `count` are kept, in order (by squared distance, ties by
+ * position), and anything that cannot beat the count-th is refused, so a search through thousands of
+ * ores stays small. One instance is reused by every search (searches are synchronous), so a search
+ * allocates only the objects it returns.
  */
 class Hits {
   private keys: number[] = [];
   private ids: number[] = [];
   private d2s: number[] = [];
-  private seen: Set<number> | null = null;
-  private readonly max2: number;
-  private readonly eyeY: number;
-  private limit2: number;
+  /** Hits kept (at most `count`). */
+  private kept = 0;
+  /** Hits accepted so far, kept or since pushed out by nearer ones. */
+  private accepted = 0;
+  private dedupeOn = false;
+  private max2 = 0;
+  private originX = 0;
+  private originZ = 0;
+  private eyeY = 0;
+  private count = 1;
 
-  constructor(
-    private readonly origin: Vec3,
-    maxDistance: number,
-    private readonly count: number,
-  ) {
+  /** Starts a new search. */
+  reset(origin: Vec3, maxDistance: number, count: number): this {
     this.max2 = maxDistance * maxDistance;
-    this.limit2 = this.max2;
+    this.originX = origin.x;
+    this.originZ = origin.z;
     this.eyeY = origin.y + EYE_HEIGHT;
+    this.count = count;
+    this.kept = 0;
+    this.accepted = 0;
+    this.dedupeOn = false;
+    return this;
   }
 
+  /** True once `count` hits were found (the nearest ones may still be to come). */
   get size(): number {
-    return this.keys.length;
+    return this.accepted;
   }
 
-  /** From now on, ignore positions already hit (the layered scan can meet a changed block). */
+  /** From now on, ignore positions already kept (the layered scan can meet a changed block). */
   dedupe(): void {
-    this.seen = new Set(this.keys);
+    this.dedupeOn = true;
   }
 
   /** A hit given as a chunk origin and a local index. */
@@ -434,64 +553,89 @@ class Hits {
     this.add(baseX + (index & 15), (index >> 8) + MIN_Y, baseZ + ((index >> 4) & 15), id);
   }
 
-  /** A hit at a block position, kept when within range of the eyes and not beaten `count` times. */
+  /** A hit at a block position, kept when within range of the eyes and among the nearest `count`. */
   add(x: number, y: number, z: number, id: number): void {
-    const dx = x + 0.5 - this.origin.x;
+    const dx = x + 0.5 - this.originX;
     const dy = y + 0.5 - this.eyeY;
-    const dz = z + 0.5 - this.origin.z;
+    const dz = z + 0.5 - this.originZ;
     const d2 = dx * dx + dy * dy + dz * dz;
-    if (d2 > this.limit2) return;
+    const kept = this.kept;
+    const count = this.count;
+    const d2s = this.d2s;
+    if (d2 > (kept < count ? this.max2 : (d2s[count - 1] as number))) return;
     const key = blockKey(x, y, z);
-    if (this.seen !== null) {
-      if (this.seen.has(key)) return;
-      this.seen.add(key);
+    const keys = this.keys;
+    if (this.dedupeOn) {
+      for (let i = 0; i < kept; i++) if (keys[i] === key) return;
     }
-    this.keys.push(key);
-    this.ids.push(id);
-    this.d2s.push(d2);
-    if (this.keys.length >= 4 * this.count + 64) this.compact();
+    this.accepted++;
+    // Insertion into the sorted prefix; a hit that ties the last kept one but has a larger key falls off.
+    let i = kept < count ? kept : count - 1;
+    if (kept >= count) {
+      const lastD2 = d2s[i] as number;
+      if (d2 > lastD2 || (d2 === lastD2 && key > (keys[i] as number))) return;
+    }
+    const ids = this.ids;
+    while (i > 0) {
+      const pd2 = d2s[i - 1] as number;
+      if (pd2 < d2 || (pd2 === d2 && (keys[i - 1] as number) < key)) break;
+      d2s[i] = pd2;
+      keys[i] = keys[i - 1] as number;
+      ids[i] = ids[i - 1] as number;
+      i--;
+    }
+    d2s[i] = d2;
+    keys[i] = key;
+    ids[i] = id;
+    if (kept < count) this.kept = kept + 1;
   }
 
   /** The squared distance no further hit can beat: the count-th best so far, or the search radius. */
   bound(): number {
-    if (this.keys.length < this.count) return this.max2;
-    if (this.keys.length > this.count || this.limit2 === this.max2) this.compact();
-    return this.limit2;
+    return this.kept < this.count ? this.max2 : (this.d2s[this.count - 1] as number);
   }
 
-  /** Keeps the nearest `count` hits (ties by position) and refuses anything farther from now on. */
-  private compact(): void {
-    const order = this.sortedOrder();
-    order.length = Math.min(order.length, this.count);
-    this.keys = order.map((i) => this.keys[i] as number);
-    this.ids = order.map((i) => this.ids[i] as number);
-    this.d2s = order.map((i) => this.d2s[i] as number);
-    if (this.keys.length >= this.count) this.limit2 = this.d2s[this.keys.length - 1] as number;
-  }
-
-  private sortedOrder(): number[] {
-    const order = this.keys.map((_, i) => i);
-    const d2s = this.d2s;
-    const keys = this.keys;
-    order.sort((a, b) => (d2s[a] as number) - (d2s[b] as number) || (keys[a] as number) - (keys[b] as number));
-    return order;
-  }
-
-  /** The nearest `count` hits; ties broken by position so results never depend on scan order. */
-  best(): { key: number; id: number; d2: number }[] {
-    const order = this.sortedOrder();
-    if (order.length > this.count) order.length = this.count;
-    return order.map((i) => ({ key: this.keys[i] as number, id: this.ids[i] as number, d2: this.d2s[i] as number }));
+  /** The nearest `count` hits as sightings, nearest first (ties by position, never by scan order). */
+  sightings(data: GameData): BlockSighting[] {
+    const out: BlockSighting[] = [];
+    for (let i = 0; i < this.kept; i++) {
+      out.push({
+        name: data.blockById(this.ids[i] as number).name,
+        position: unpackBlockKey(this.keys[i] as number),
+        distance: Math.sqrt(this.d2s[i] as number),
+      });
+    }
+    return out;
   }
 }
+
+/** The one search scratch (searches never nest). */
+const HITS = new Hits();
+
+/**
+ * Scratch for the chunk order of one search: squared distance, chunk x and z per slot, and the slots
+ * sorted nearest first (ties by slot), grown as needed and reused.
+ */
+let chunkD2 = new Float64Array(64);
+let chunkXZ = new Int32Array(128);
+let chunkOrder = new Int32Array(64);
 
 /** The parts of a block search that depend only on the ids asked for. */
 interface SearchPlan {
   featureIds: number[];
   visibleFeatureIds: number[];
+  /** Bits of the feature slots (see the chunk info table) of `featureIds` and `visibleFeatureIds`. */
+  featureMask: number;
+  visibleMask: number;
   layered: number[];
   mask: Uint8Array | null;
 }
+
+/** Chunk info bits (the low bits are feature slots; there are fewer than 27 feature blocks). */
+const DUG = 1 << 27; // a block of the chunk was set to air
+const GENERATED = 1 << 28;
+const CHANGED = 1 << 29; // a block of the chunk was set to something other than air
+const EXPOSED = 1 << 30;
 
 const NEIGHBOURS: readonly [number, number, number][] = [
   [1, 0, 0],
@@ -502,10 +646,10 @@ const NEIGHBOURS: readonly [number, number, number][] = [
   [0, 0, -1],
 ];
 
-/** First position in a sorted array whose value is at least `value`. */
-function lowerBound(list: Int32Array, value: number): number {
-  let lo = 0;
-  let hi = list.length;
+/** First position in a sorted array (or its sorted range `from` … `to` - 1) whose value is at least `value`. */
+function lowerBound(list: Int32Array, value: number, from = 0, to = list.length): number {
+  let lo = from;
+  let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if ((list[mid] as number) < value) lo = mid + 1;

@@ -83,7 +83,7 @@ export class HeadlessWorld implements Environment {
     const seed = this.config.seed !== undefined ? String(this.config.seed) : context.seed;
     this.context = { clock: context.clock, seed };
     const generator = new TerrainGenerator(hashString(`${seed}/terrain`), this.config.terrain, this.data);
-    this.blockStore = new BlockStore(generator, this.data);
+    this.blockStore = new BlockStore(generator, this.data, this.config.bounds);
     const chestId = this.data.block('chest').id;
     for (const chest of this.config.chests) {
       const x = Math.floor(chest.position.x);

@@ -25,6 +25,8 @@ export class Inventory {
   selected = 0;
   armor: Partial<Record<ArmorSlot, string>> = {};
   offHand: Slot = null;
+  /** Sorted item names, kept until the next change (tool choice asks for them on every dig and move). */
+  private namesCache: readonly string[] | null = null;
 
   /** `size` is 36 for a body, 27 for a chest. */
   constructor(
@@ -54,6 +56,7 @@ export class Inventory {
 
   /** Adds up to `count`; returns how many were added (the rest did not fit). */
   add(name: string, count: number): number {
+    this.namesCache = null;
     const max = this.stackSize(name);
     let left = count;
     for (const s of this.slots) {
@@ -76,11 +79,16 @@ export class Inventory {
 
   /** Removes up to `count` (storage slots first, the held stack last); returns how many were removed. */
   remove(name: string, count: number): number {
+    this.namesCache = null;
     let left = count;
-    const order = [...this.slots.keys()].sort((a, b) => Number(a === this.selected) - Number(b === this.selected));
-    for (const i of order) {
+    // Slots in index order with the selected one moved last (what a stable sort on "is selected" gives).
+    const selected = this.selected;
+    const n = this.slots.length;
+    for (let k = 0; k <= n && left > 0; k++) {
+      const i = k < n ? k : selected;
+      if (k < n && i === selected) continue;
+      if (k === n && (selected < 0 || selected >= n || !Number.isInteger(selected))) break;
       const s = this.slots[i];
-      if (left === 0) break;
       if (s === null || s === undefined || s.name !== name) continue;
       const take = Math.min(left, s.count);
       s.count -= take;
@@ -120,6 +128,7 @@ export class Inventory {
 
   /** Moves one stack of `name` into the off hand (swapping the old one back). */
   holdOffHand(name: string): boolean {
+    this.namesCache = null;
     const from = this.slots.findIndex((s) => s !== null && s.name === name);
     if (from < 0) return false;
     const stack = this.slots[from] ?? null;
@@ -156,9 +165,24 @@ export class Inventory {
     return totals;
   }
 
-  /** Names of items in the main inventory. */
-  names(): string[] {
-    return this.list().map((s) => s.name);
+  /** Names of items in the main inventory, sorted (a shared array: do not modify it). */
+  names(): readonly string[] {
+    if (this.namesCache === null) {
+      // What `list().map((s) => s.name)` gives, without the totals: distinct names, sorted the same way.
+      const names: string[] = [];
+      for (const s of this.slots) if (s !== null && !names.includes(s.name)) names.push(s.name);
+      for (let i = 1; i < names.length; i++) {
+        const name = names[i] as string;
+        let j = i;
+        while (j > 0 && (names[j - 1] as string).localeCompare(name) > 0) {
+          names[j] = names[j - 1] as string;
+          j--;
+        }
+        names[j] = name;
+      }
+      this.namesCache = names;
+    }
+    return this.namesCache;
   }
 
   /** What `equipment` shows in an observation. */
@@ -181,14 +205,30 @@ export class Inventory {
     this.slots = new Array<Slot>(this.size).fill(null);
     this.armor = {};
     this.offHand = null;
+    this.namesCache = null;
     return out;
   }
 
   /** A deep copy, to try a change before committing it. */
   clone(): Inventory {
     const copy = new Inventory(this.stackSize, this.size);
-    copy.restore(this.toJSON());
+    copy.copyFrom(this);
     return copy;
+  }
+
+  /** Makes this inventory a deep copy of another (the same as `restore(other.toJSON())`, without the image). */
+  copyFrom(other: Inventory): void {
+    const slots = new Array<Slot>(this.size).fill(null);
+    const from = other.slots;
+    for (let i = 0; i < from.length && i < this.size; i++) {
+      const s = from[i];
+      if (s !== null && s !== undefined) slots[i] = { name: s.name, count: s.count };
+    }
+    this.slots = slots;
+    this.selected = other.selected;
+    this.armor = { ...other.armor };
+    this.offHand = other.offHand === null ? null : { name: other.offHand.name, count: other.offHand.count };
+    this.namesCache = null;
   }
 
   toJSON(): InventoryImage {
@@ -201,6 +241,7 @@ export class Inventory {
   }
 
   restore(image: InventoryImage): void {
+    this.namesCache = null;
     this.slots = new Array<Slot>(this.size).fill(null);
     image.slots.forEach((s, i) => {
       if (s !== null && i < this.size) this.slots[i] = { name: s[0], count: s[1] };

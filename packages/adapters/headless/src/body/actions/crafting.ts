@@ -21,8 +21,21 @@ export function blockWithinReach(body: HeadlessBody, name: string): boolean {
   return body.world.blocks.find(body.position, new Set([id]), HeadlessBody.REACH, 1).length > 0;
 }
 
+const entryCache = new WeakMap<Record<string, number>, [string, number][]>();
+
+/** `Object.entries` of a recipe's (never modified) ingredient or remainder table, made once. */
+function entriesOf(table: Record<string, number>): [string, number][] {
+  let entries = entryCache.get(table);
+  if (!entries) {
+    entries = Object.entries(table);
+    entryCache.set(table, entries);
+  }
+  return entries;
+}
+
 function affordable(inv: Inventory, recipe: Recipe): boolean {
-  return Object.entries(recipe.ingredients).every(([name, n]) => inv.count(name) >= n);
+  for (const [name, n] of entriesOf(recipe.ingredients)) if (inv.count(name) < n) return false;
+  return true;
 }
 
 function shortfall(inv: Inventory, recipe: Recipe, crafts: number): { name: string; need: number; have: number }[] {
@@ -75,8 +88,8 @@ export async function craft(
       }));
       return failure(reasons.missing(items));
     }
-    for (const [name, n] of Object.entries(recipe.ingredients)) trial.remove(name, n);
-    for (const [name, n] of Object.entries(recipe.remainders))
+    for (const [name, n] of entriesOf(recipe.ingredients)) trial.remove(name, n);
+    for (const [name, n] of entriesOf(recipe.remainders))
       if (recipe.ingredients[name] === undefined) trial.add(name, n);
     if (trial.add(item, recipe.count) < recipe.count) return failure(reasons.inventoryFull(`no room for ${item}`));
     needsTable ||= recipe.needsTable;
@@ -91,7 +104,7 @@ export async function craft(
       return failure(body.dead ? reasons.dead() : reasons.interrupted('craft'), body.now() - startedAt);
     }
     const before = body.inventoryCounts();
-    body.inventory.restore(trial.toJSON());
+    body.inventory.copyFrom(trial);
     return success({ items: body.inventoryDelta(before) }, body.now() - startedAt);
   } finally {
     motor.end();

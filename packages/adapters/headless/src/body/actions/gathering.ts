@@ -39,6 +39,9 @@ function sourcesOf(body: HeadlessBody, item: string): string[] {
  */
 function collectTargets(body: HeadlessBody, name: string): Set<number> | FailureReason {
   const data = body.world.data;
+  // The same name always gives the same set; reusing it also lets the block store reuse its search plan.
+  const hit = targetCache.get(name);
+  if (hit) return hit;
   const names = new Set<string>();
   if (data.isBlock(name) && !EMPTY.has(name)) {
     names.add(name);
@@ -52,7 +55,36 @@ function collectTargets(body: HeadlessBody, name: string): Set<number> | Failure
       closestNames(name, new Set([...data.blocksByName.keys(), ...data.itemsByName.keys()])),
     );
   }
-  return new Set([...names].map((n) => data.block(n).id));
+  const targets = new Set([...names].map((n) => data.block(n).id));
+  if (targetCache.size >= 1024) targetCache.clear();
+  targetCache.set(name, targets);
+  return targets;
+}
+
+/** Block ids `collect` digs, by the name asked for (only names that resolved). */
+const targetCache = new Map<string, Set<number>>();
+
+/**
+ * Sorts sightings by squared distance from `here`, stably (what `Array.prototype.sort` with that
+ * comparator gives), by insertion: the lists are a few entries long.
+ */
+function sortByDistance(list: BlockSighting[], here: Vec3): void {
+  const d2s: number[] = [];
+  for (const b of list) {
+    d2s.push((b.position.x - here.x) ** 2 + (b.position.y - here.y) ** 2 + (b.position.z - here.z) ** 2);
+  }
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i] as BlockSighting;
+    const d2 = d2s[i] as number;
+    let j = i;
+    while (j > 0 && (d2s[j - 1] as number) - d2 > 0) {
+      list[j] = list[j - 1] as BlockSighting;
+      d2s[j] = d2s[j - 1] as number;
+      j--;
+    }
+    list[j] = item;
+    d2s[j] = d2;
+  }
 }
 
 interface Broken {
@@ -194,10 +226,7 @@ export async function collect(
           .filter((b) => !skip.has(`${b.position.x},${b.position.y},${b.position.z}`));
         if (candidates.length === 0) break;
       } else {
-        const here = body.position;
-        const d2 = (b: BlockSighting) =>
-          (b.position.x - here.x) ** 2 + (b.position.y - here.y) ** 2 + (b.position.z - here.z) ** 2;
-        candidates.sort((a, b) => d2(a) - d2(b));
+        sortByDistance(candidates, body.position);
       }
       const found = candidates.shift() as BlockSighting;
       const p = found.position;
