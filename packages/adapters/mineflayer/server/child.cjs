@@ -2,7 +2,7 @@
 // Entry of the embedded test server's child process (forked by startTestServer, stdio ignored).
 // flying-squid must not run in the host process: it reads stdin as console commands, its timers keep
 // the process alive, its error handler may call process.exit(), and it throws past max-entities.
-// Messages from the parent: { id, op: 'kick' | 'give' | 'teleport' | 'setBlock' | 'players' | 'stop', ... }.
+// Messages from the parent: { id, op: 'kick' | 'give' | 'teleport' | 'setBlock' | 'health' | 'players' | 'entities' | 'stop', ... }.
 // Replies: { id, ok, result? , error? }. First message sent: { type: 'ready', port } or { type: 'failed', error }.
 const path = require('node:path');
 const { Vec3 } = require('vec3');
@@ -17,6 +17,7 @@ const plugins = {
   [plugin('tell')]: {},
   [plugin('give-count')]: {},
   [plugin('entity-teleport')]: {},
+  [plugin('respawn')]: {},
 };
 if (config.assistedCrafting) plugins[plugin('assisted-crafting')] = {};
 
@@ -84,6 +85,9 @@ const ops = {
     const block = serv.registry.blocksByName[name];
     if (!block) throw new Error(`unknown block ${name}`);
     await serv.setBlock(serv.overworld, new Vec3(x, y, z), block.defaultState);
+  },
+  health: ({ username, health }) => {
+    player(username).updateHealth(health);
   },
   entities: () => Object.keys(serv.entities).length,
 };

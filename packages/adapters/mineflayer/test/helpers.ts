@@ -48,3 +48,11 @@ export async function waitFor(check: () => boolean | Promise<boolean>, ms = 5_00
   }
   return check();
 }
+
+/**
+ * flying-squid re-sends a joining player's spawn position once it has streamed the remaining chunks
+ * (about a second after spawn), silently undoing a teleport made before then. Tests that teleport wait.
+ */
+export function afterLogin(): Promise<void> {
+  return new Promise((r) => setTimeout(r, 1_500));
+}

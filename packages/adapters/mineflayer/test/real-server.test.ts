@@ -1,7 +1,7 @@
 import type { BodyEvent } from '@sid/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MineflayerBody, type MineflayerEnvironment, startTestServer, type TestServer } from '../src/index.js';
-import { environmentFor, GROUND, stopAndCheck, waitFor } from './helpers.js';
+import { afterLogin, environmentFor, GROUND, stopAndCheck, waitFor } from './helpers.js';
 
 // One embedded flying-squid server and two bots for the whole file (real server, real bots).
 let server: TestServer | undefined;
@@ -20,6 +20,7 @@ beforeAll(async () => {
   bob = (await env.createBody('bob')) as MineflayerBody;
   ada.onEvent((e) => heard.ada?.push(e));
   bob.onEvent((e) => heard.bob?.push(e));
+  await afterLogin();
 });
 
 afterAll(async () => {
@@ -149,6 +150,16 @@ describe('mineflayer body on the embedded server', () => {
     expect((await ada.craft('cobblestone', 1)).reason?.code).toBe('no_recipe');
   });
 
+  it('dies, says so, respawns and says that too', async () => {
+    const events: BodyEvent[] = [];
+    const off = bob.onEvent((e) => events.push(e));
+    await server?.setHealth('bob', 0);
+    expect(await waitFor(() => events.some((e) => e.type === 'death'))).toBe(true);
+    expect(await waitFor(() => events.some((e) => e.type === 'respawn'), 8_000)).toBe(true);
+    off();
+    expect((await bob.perceive()).self.dead).toBe(false);
+  });
+
   it('reconnects after the server kicks a bot', async () => {
     const events: BodyEvent[] = [];
     const off = bob.onEvent((e) => events.push(e));
@@ -157,6 +168,7 @@ describe('mineflayer body on the embedded server', () => {
     expect((await bob.chat('are you there')).ok).toBe(false);
     expect(await waitFor(() => events.some((e) => e.type === 'reconnect'), 20_000)).toBe(true);
     off();
+    expect(events.find((e) => e.type === 'disconnect')).toMatchObject({ reason: expect.stringContaining('test kick') });
     expect((await bob.perceive()).extra.connected).toBe(true);
     expect((await bob.chat('back again')).ok).toBe(true);
   });

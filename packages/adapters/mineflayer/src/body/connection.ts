@@ -137,7 +137,10 @@ function kickText(reason: unknown): string {
     }
   }
   if (reason && typeof reason === 'object') {
-    const r = reason as { text?: unknown; extra?: unknown; value?: unknown };
+    const r = reason as { text?: unknown; extra?: unknown; value?: unknown; type?: unknown };
+    // NBT chat components (1.20.3+): { type: 'compound', value: { text: { type: 'string', value } } }.
+    if (r.type !== undefined && r.value !== undefined) return kickText(r.value);
+    if (r.text && typeof r.text === 'object') return kickText(r.text);
     if (typeof r.text === 'string' || Array.isArray(r.extra)) {
       const extra = Array.isArray(r.extra) ? r.extra.map(kickText).join('') : '';
       return `${typeof r.text === 'string' ? r.text : ''}${extra}`;

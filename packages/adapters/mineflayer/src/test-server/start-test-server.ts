@@ -52,6 +52,8 @@ export interface TestServer {
   teleport(username: string, position: Vec3): Promise<void>;
   /** Sets a block. */
   setBlock(position: Vec3, name: string): Promise<void>;
+  /** Sets a player's health (0 kills). */
+  setHealth(username: string, health: number): Promise<void>;
   /** Players online and where the server thinks they are. */
   players(): Promise<{ username: string; position: Vec3 }[]>;
   /** How many entities (players and dropped items) the server tracks. */
@@ -175,6 +177,10 @@ class ChildServer implements TestServer {
 
   async setBlock(position: Vec3, name: string): Promise<void> {
     await this.call('setBlock', { ...position, name });
+  }
+
+  async setHealth(username: string, health: number): Promise<void> {
+    await this.call('health', { username, health });
   }
 
   async players(): Promise<{ username: string; position: Vec3 }[]> {
