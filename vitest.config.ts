@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // export condition); the `published` project resolves them exactly as a user would, through dist/.
 export default defineConfig({
   test: {
+    reporters: ['default', './tests/support/plain-summary-reporter.ts'],
     projects: [
       {
         resolve: { conditions: ['@sid/source'] },
