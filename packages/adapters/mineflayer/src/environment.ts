@@ -9,6 +9,7 @@ import { NameBook } from './names.js';
  * only where to connect and who was connected.
  */
 export class MineflayerEnvironment implements Environment {
+  /** Always `mineflayer`. */
   readonly kind = 'mineflayer';
   /** The validated configuration. */
   readonly config: MineflayerConfig;
@@ -16,6 +17,7 @@ export class MineflayerEnvironment implements Environment {
   private readonly bodies = new Map<string, MineflayerBody>();
   private clock: Clock | null = null;
 
+  /** Validates the configuration (throws a readable error on bad input); nothing connects yet. */
   constructor(config: MineflayerConfigInput = {}) {
     this.config = parseMineflayerConfig(config);
     this.names = new NameBook(this.config.usernamePrefix);

@@ -14,7 +14,9 @@ export const EYE_HEIGHT = 1.62;
 
 /** What an action needs: the live bot, its signal, and the environment's settings. */
 export interface ActionContext {
+  /** The live bot. */
   bot: Bot;
+  /** Aborted on interrupt, preemption, the caller's signal or the time limit. */
   signal: AbortSignal;
   config: MineflayerConfig;
   names: NameBook;

@@ -32,8 +32,11 @@ type TimeoutKey = keyof MineflayerConfig['timeouts'];
 
 /** What a body needs from its environment. */
 export interface BodyHost {
+  /** The environment's validated configuration. */
   config: MineflayerConfig;
+  /** Agent ids ↔ usernames. */
   names: NameBook;
+  /** The society's clock time. */
   now(): number;
 }
 
@@ -52,7 +55,9 @@ export class MineflayerBody implements Body {
   private gaveUp: string | null = null;
 
   constructor(
+    /** The agent this body belongs to. */
     readonly agentId: string,
+    /** Its Minecraft username (prefix + agent id, shortened when needed). */
     readonly username: string,
     private readonly host: BodyHost,
   ) {

@@ -37,8 +37,11 @@ export type TestServerOptions = z.input<typeof testServerOptionsSchema>;
 
 /** A running embedded flying-squid server in a child process. */
 export interface TestServer {
+  /** Host it listens on (127.0.0.1 unless told otherwise). */
   readonly host: string;
+  /** The port it listens on (the free one picked when asked for 0). */
   readonly port: number;
+  /** Game version it serves. */
   readonly version: string;
   /** Process id of the server's child process. */
   readonly pid: number;
