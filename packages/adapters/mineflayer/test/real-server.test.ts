@@ -61,9 +61,8 @@ describe('mineflayer body on the embedded server', () => {
     expect(near).toMatchObject({ from: 'ada', mode: 'say' });
 
     await server?.teleport('bob', { x: 45.5, y: GROUND, z: 0.5 });
-    await waitFor(
-      async () => ((await ada.findEntities({ kind: 'player' })).find((p) => p.id === 'bob')?.distance ?? 0) > 40,
-    );
+    // The listener filters by its own position and the speaker's: wait until bob knows he moved.
+    expect(await waitFor(async () => (await bob.perceive()).self.position.x > 40)).toBe(true);
     await ada.chat('too far to hear');
     await ada.chat('can you hear me now', 'shout');
     expect(await waitFor(() => chats('bob').some((e) => e.type === 'chat' && e.text === 'can you hear me now'))).toBe(
