@@ -99,6 +99,13 @@ describe('mineflayer body on the embedded server', () => {
     expect(Math.hypot(p.x - 15.5, p.z - 0.5)).toBeLessThan(2.5);
   });
 
+  it('reports a place it cannot walk to as unreachable', async () => {
+    const here = (await ada.perceive()).self.position;
+    const out = await ada.moveTo({ x: here.x + 3, y: GROUND + 12, z: here.z });
+    expect(out.ok).toBe(false);
+    expect(out.reason?.code).toBe('unreachable');
+  });
+
   it('stops pathfinding at once when interrupted', async () => {
     const controller = new AbortController();
     const started = Date.now();

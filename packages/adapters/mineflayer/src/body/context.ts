@@ -88,7 +88,9 @@ export function itemDelta(before: Map<string, number>, after: Map<string, number
 /** The player entity of an agent or player name, if this bot can see it. */
 export function playerEntity(bot: Bot, names: NameBook, agentOrUser: string): Entity | null {
   const username = bot.players[agentOrUser] ? agentOrUser : names.usernameOf(agentOrUser);
-  return bot.players[username]?.entity ?? null;
+  const entity = bot.players[username]?.entity;
+  // mineflayer keeps a despawned player's last entity on the player record; it is no sighting.
+  return entity?.isValid ? entity : null;
 }
 
 /** Compass direction from one point to another (north is -z), e.g. `north-east`. */
