@@ -8,6 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { createRng, type Rng, VirtualClock } from '@sid/core';
 import { createHeadlessWorld, culturalTransmissionLayout, type HeadlessBody, planAgents } from '@sid/headless';
 import { Command } from 'commander';
@@ -121,6 +122,12 @@ async function main(): Promise<void> {
   }
   const setupSeconds = process.uptime();
   const rng = createRng(opts.seed);
+  // Main-thread garbage-collection pauses during the run (a large share of the cost with 1000 agents).
+  let gcMs = 0;
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcMs += entry.duration;
+  });
+  gcObserver.observe({ entryTypes: ['gc'] });
   const started = performance.now();
   const cpuStart = process.cpuUsage();
   for (const body of bodies) void live(body, clock, rng.fork(body.agentId), simMs);
@@ -128,6 +135,8 @@ async function main(): Promise<void> {
   clock.pause();
   const wallSeconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuStart);
+  for (const entry of gcObserver.takeRecords()) gcMs += entry.duration;
+  gcObserver.disconnect();
   // On a shared machine wall time includes waiting for a core; CPU time shows the world's own cost.
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const mem = process.memoryUsage();
@@ -140,6 +149,7 @@ async function main(): Promise<void> {
     speedup: round(simSeconds / wallSeconds, 1),
     cpuSeconds: round(cpuSeconds, 3),
     speedupPerCpuSecond: round(simSeconds / cpuSeconds, 1),
+    gcSeconds: round(gcMs / 1000, 3),
     loadAverage: os.loadavg().map((l) => round(l, 2)),
     actions: counts.actions,
     actionsPerSecond: round(counts.actions / wallSeconds, 0),
@@ -154,6 +164,8 @@ async function main(): Promise<void> {
     rssFixedMB: round(rssBase / 1e6, 1),
     chunksGenerated: world.blocks.chunkCount,
     changedBlocks: world.snapshotData().blocks.length,
+    // Same seed and agents, same world: equal hashes across versions show a change kept the behaviour.
+    worldHash: world.hash(),
     itemEntities: world.items.size,
     setupSeconds: round(setupSeconds, 2),
     seed: opts.seed,

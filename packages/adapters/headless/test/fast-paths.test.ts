@@ -9,9 +9,14 @@ import { bodyAt, flatWorld, GROUND } from './helpers.js';
  * The caches and indexes behind the world's speed (chunk info table, grouped feature lists, inventory
  * name cache, rule caches) must give exactly what the plain computations give.
  */
+/** Bounds small enough for the chunk info table (the default bounds are too large for one). */
+const SMALL = { minX: -300, maxX: 300, minZ: -300, maxZ: 300 };
+const hasTable = (world: { blocks: unknown }) => (world.blocks as { info: Uint32Array }).info.length > 0;
+
 describe('fast paths', () => {
   it('searches still see dug (air), placed and exposed blocks in chunks they would otherwise pass over', async () => {
-    const { world } = await flatWorld();
+    const { world } = await flatWorld({ bounds: SMALL });
+    expect(hasTable(world)).toBe(true);
     const body = await bodyAt(world, 'a', 0.5, 0.5);
     // A flat world without trees: chunks hold ores only, so log searches pass over untouched chunks.
     expect(await body.findBlocks({ name: 'oak_log', maxDistance: 32 })).toEqual([]);
@@ -34,7 +39,7 @@ describe('fast paths', () => {
   });
 
   it('a restore forgets changes and the search index follows', async () => {
-    const { world } = await flatWorld();
+    const { world } = await flatWorld({ bounds: SMALL });
     const body = await bodyAt(world, 'a', 0.5, 0.5);
     const empty = await world.snapshot();
     world.setBlock({ x: 40, y: GROUND, z: 40 }, 'oak_log');
@@ -45,13 +50,14 @@ describe('fast paths', () => {
     expect(await body.findBlocks({ name: 'oak_log', maxDistance: 64 })).toHaveLength(1);
   });
 
-  it('searches are the same with and without the chunk info table (a world without bounds has none)', async () => {
-    const found = async (bounds: boolean) => {
+  it('searches are the same with and without the chunk info table (only worlds of small bounds have one)', async () => {
+    const found = async (small: boolean) => {
       const clock = new VirtualClock();
-      const world = createHeadlessWorld(
-        bounds ? {} : { bounds: { minX: -200_000, maxX: 200_000, minZ: -200_000, maxZ: 200_000 } },
-      );
+      const world = createHeadlessWorld({
+        bounds: small ? SMALL : { minX: -200_000, maxX: 200_000, minZ: -200_000, maxZ: 200_000 },
+      });
       await world.init({ clock, seed: 'fast-paths' });
+      expect(hasTable(world)).toBe(small);
       const body = await world.createBody('a', { spawn: { x: 10, y: 0, z: 10 } });
       world.setBlock({ x: 30, y: 60, z: 30 }, 'birch_log');
       const out = [];
@@ -102,6 +108,22 @@ describe('fast paths', () => {
     expect(copy.toJSON()).toEqual(viaImage.toJSON());
     copy.add('stick', 1);
     expect(inv.count('stick')).toBe(3);
+  });
+
+  it('inventory deltas: changed, new and emptied names, in code-unit order', async () => {
+    const { world } = await flatWorld();
+    const body = await bodyAt(world, 'a', 0.5, 0.5);
+    body.grant('stick', 3);
+    body.grant('oak_log', 2);
+    body.grant('apple', 70);
+    const before = body.inventoryCounts();
+    body.inventory.remove('oak_log', 2);
+    body.inventory.add('birch_planks', 4);
+    body.inventory.add('apple', 1);
+    const delta = body.inventoryDelta(before);
+    expect(delta).toEqual({ apple: 1, birch_planks: 4, oak_log: -2 });
+    expect(Object.keys(delta)).toEqual(['apple', 'birch_planks', 'oak_log']);
+    expect(body.inventoryDelta(body.inventoryCounts())).toEqual({});
   });
 
   it('rule caches: toolOf returns fresh objects; dig times match for the data blocks and look-alikes', () => {

@@ -19,7 +19,7 @@ import { bestToolFor, digTimeMs, TICK_MS } from '../rules/digging.js';
 import { EXHAUSTION } from '../rules/food.js';
 import { EYE_HEIGHT } from '../world/block-store.js';
 import type { HeadlessWorld } from '../world/headless-world.js';
-import { Inventory } from '../world/inventory.js';
+import { Inventory, type InventoryTotals } from '../world/inventory.js';
 import { type ItemEntity, PICKUP_RANGE } from '../world/item-entity.js';
 import { MIN_Y } from '../world/keys.js';
 import type { BodyImage } from '../world/snapshot.js';
@@ -227,6 +227,28 @@ export class HeadlessBody implements Body {
     };
   }
 
+  /** @internal `distance(point, positionAt(at))`, without making the position object. */
+  distanceAt(at: number, point: Vec3): number {
+    const m = this.motion;
+    let x: number;
+    let y: number;
+    let z: number;
+    if (!m) {
+      x = this.position.x;
+      y = this.position.y;
+      z = this.position.z;
+    } else {
+      const f = m.t1 <= m.t0 ? 1 : Math.min(1, Math.max(0, (at - m.t0) / (m.t1 - m.t0)));
+      x = m.from.x + (m.to.x - m.from.x) * f;
+      y = m.from.y + (m.to.y - m.from.y) * f;
+      z = m.from.z + (m.to.z - m.from.z) * f;
+    }
+    const dx = point.x - x;
+    const dy = point.y - y;
+    const dz = point.z - z;
+    return Math.sqrt(dx * dx + dy * dy + dz * dz);
+  }
+
   /** @internal Distance from the eyes to the centre of a block. */
   reachTo(block: Vec3, from: Vec3 = this.position): number {
     return distance(
@@ -279,18 +301,35 @@ export class HeadlessBody implements Body {
   }
 
   /** @internal Inventory counts now, to diff against later. */
-  inventoryCounts(): Map<string, number> {
-    return this.inventory.counts();
+  inventoryCounts(): InventoryTotals {
+    return this.inventory.totals();
   }
 
-  /** @internal What changed in the inventory since `before`. */
-  inventoryDelta(before: Map<string, number>): Record<string, number> {
-    const after = this.inventoryCounts();
+  /** @internal What changed in the inventory since `before` (names in code-unit order, as `sort()` gives). */
+  inventoryDelta(before: InventoryTotals): Record<string, number> {
+    const after = this.inventory.totals();
     const names: string[] = [];
-    for (const [name, n] of after) if (before.get(name) !== n) names.push(name);
-    for (const name of before.keys()) if (!after.has(name)) names.push(name);
+    for (let i = 0; i < after.names.length; i++) {
+      const name = after.names[i] as string;
+      const j = before.names.indexOf(name);
+      if (j < 0 || before.counts[j] !== after.counts[i]) names.push(name);
+    }
+    for (const name of before.names) if (!after.names.includes(name)) names.push(name);
+    for (let i = 1; i < names.length; i++) {
+      const name = names[i] as string;
+      let j = i;
+      while (j > 0 && (names[j - 1] as string) > name) {
+        names[j] = names[j - 1] as string;
+        j--;
+      }
+      names[j] = name;
+    }
     const out: Record<string, number> = {};
-    for (const name of names.sort()) out[name] = (after.get(name) ?? 0) - (before.get(name) ?? 0);
+    for (const name of names) {
+      const a = after.names.indexOf(name);
+      const b = before.names.indexOf(name);
+      out[name] = (a < 0 ? 0 : (after.counts[a] as number)) - (b < 0 ? 0 : (before.counts[b] as number));
+    }
     return out;
   }
 

@@ -8,7 +8,11 @@ import type { Clock, TimerHandle } from '@sid/core';
 export class MotorRun {
   /** True once the run was interrupted; every later wait resolves false at once. */
   cancelled = false;
-  private pending: { handle: TimerHandle; resolve: (ok: boolean) => void } | null = null;
+  /** The timer and resolver of the wait in progress (at most one: waits of a run are sequential). */
+  private pendingHandle: TimerHandle | null = null;
+  private pendingResolve: ((ok: boolean) => void) | null = null;
+  /** The timer callback, made once per run (not per wait). */
+  private onTimer: (() => void) | null = null;
   private detach: (() => void) | null = null;
 
   constructor(
@@ -30,11 +34,13 @@ export class MotorRun {
   cancel(): void {
     if (this.cancelled) return;
     this.cancelled = true;
-    const pending = this.pending;
-    this.pending = null;
-    if (pending) {
-      this.clock.clearTimer(pending.handle);
-      pending.resolve(false);
+    const handle = this.pendingHandle;
+    const resolve = this.pendingResolve;
+    this.pendingHandle = null;
+    this.pendingResolve = null;
+    if (handle !== null && resolve !== null) {
+      this.clock.clearTimer(handle);
+      resolve(false);
     }
   }
 
@@ -42,12 +48,26 @@ export class MotorRun {
   sleep(ms: number): Promise<boolean> {
     if (this.cancelled) return Promise.resolve(false);
     if (!(ms > 0) || !Number.isFinite(ms)) return Promise.resolve(true);
+    if (this.pendingResolve !== null) return this.sleepAlongside(ms);
+    this.onTimer ??= () => {
+      const resolve = this.pendingResolve;
+      this.pendingHandle = null;
+      this.pendingResolve = null;
+      resolve?.(true);
+    };
     return new Promise<boolean>((resolve) => {
-      const handle = this.clock.setTimer(this.clock.now() + ms, () => {
-        this.pending = null;
-        resolve(true);
-      });
-      this.pending = { handle, resolve };
+      this.pendingHandle = this.clock.setTimer(this.clock.now() + ms, this.onTimer as () => void);
+      this.pendingResolve = resolve;
+    });
+  }
+
+  /**
+   * A wait started while another is pending (the world never does this; a caller could): it gets its
+   * own timer callback, resolves true when its time passed, and a cancel does not reach it.
+   */
+  private sleepAlongside(ms: number): Promise<boolean> {
+    return new Promise<boolean>((resolve) => {
+      this.clock.setTimer(this.clock.now() + ms, () => resolve(true));
     });
   }
 

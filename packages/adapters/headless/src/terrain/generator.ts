@@ -53,7 +53,7 @@ export class TerrainGenerator {
   /** Slot of each feature id in {@link Chunk.byBlock}, by block id; -1 for other ids. */
   readonly featureSlot: Int16Array;
   private readonly seed: number;
-  private readonly scratch = new FeatureScratch();
+  private readonly scratch: FeatureScratch;
   /** Write positions of the counting sort in `generate`, reused. */
   private fill = new Int32Array(0);
 
@@ -80,6 +80,7 @@ export class TerrainGenerator {
     this.featureSlot = new Int16Array(Math.max(...this.featureIds) + 1).fill(-1);
     let slot = 0;
     for (const featureId of this.featureIds) this.featureSlot[featureId] = slot++;
+    this.scratch = new FeatureScratch(this.featureSlot, Int32Array.from(this.featureIds));
   }
 
   /** Noise height at a lattice corner (every 4 blocks). */
@@ -296,9 +297,18 @@ export function featureAt(chunk: Chunk, index: number): number {
  * its result.
  */
 class FeatureScratch {
-  private readonly cells = new Uint16Array(16 * 16 * 384);
+  /** Feature slot + 1 per local index (0 = none): one byte a block keeps the buffer small in the cache. */
+  private readonly cells = new Uint8Array(16 * 16 * 384);
   private touched = new Int32Array(1024);
   private size = 0;
+
+  constructor(
+    /** Slot of each feature block id; `ids[slot]` is the id back. */
+    private readonly slots: Int16Array,
+    private readonly ids: Int32Array,
+  ) {
+    if (ids.length > 254) throw new Error('too many feature blocks');
+  }
 
   begin(): void {
     this.size = 0;
@@ -313,7 +323,7 @@ class FeatureScratch {
       }
       this.touched[this.size++] = index;
     }
-    this.cells[index] = id + 1;
+    this.cells[index] = (this.slots[id] as number) + 1;
   }
 
   has(index: number): boolean {
@@ -325,7 +335,7 @@ class FeatureScratch {
     const ids = new Uint16Array(keys.length);
     for (let i = 0; i < keys.length; i++) {
       const index = keys[i] as number;
-      ids[i] = (this.cells[index] as number) - 1;
+      ids[i] = this.ids[(this.cells[index] as number) - 1] as number;
       this.cells[index] = 0;
     }
     return { keys, ids };

@@ -31,6 +31,12 @@ export class BlockStore {
   /** The same changes grouped by chunk and block id, so searches skip the (mostly air) changes they do not want. */
   private readonly changesById = new Map<number, Map<number, Set<number>>>();
   private lastKey = Number.NaN;
+  /** The chunk key `idAt` looked at last and its change map (reset whenever changes are made or cleared). */
+  private changesKey = Number.NaN;
+  private changesHere: Map<number, number> | undefined = undefined;
+  private changedHere: ChangedBits | undefined = undefined;
+  /** Per chunk, one bit per block that has a change (see {@link ChangedBits}); the change maps stay authoritative. */
+  private readonly changedBits = new Map<number, ChangedBits>();
   private lastChunk: Chunk | null = null;
   /** Block ids that never show up in the generated layers or features (placed blocks only). */
   readonly layered: ReadonlySet<number>;
@@ -48,6 +54,8 @@ export class BlockStore {
   private readonly infoZ0: number;
   private readonly infoWidth: number;
   private readonly infoDepth: number;
+  /** Generated chunks by info table index (the same objects as in `chunks`). */
+  private readonly chunkAt: (Chunk | undefined)[];
 
   constructor(
     readonly generator: TerrainGenerator,
@@ -56,12 +64,18 @@ export class BlockStore {
   ) {
     if (generator.featureIds.size > 27) throw new Error('too many feature blocks for the chunk info table');
     const margin = 160;
-    const fits = bounds !== undefined && bounds.maxX - bounds.minX <= 20_000 && bounds.maxZ - bounds.minZ <= 20_000;
+    // At most 2^18 chunks (a world of about 8000 × 8000 blocks): 3 MB of table. Larger worlds go without.
+    const fits =
+      bounds !== undefined &&
+      (((bounds.maxX + margin) >> 4) - ((bounds.minX - margin) >> 4) + 1) *
+        (((bounds.maxZ + margin) >> 4) - ((bounds.minZ - margin) >> 4) + 1) <=
+        1 << 18;
     this.infoX0 = fits ? (bounds.minX - margin) >> 4 : 0;
     this.infoZ0 = fits ? (bounds.minZ - margin) >> 4 : 0;
     this.infoWidth = fits ? ((bounds.maxX + margin) >> 4) - this.infoX0 + 1 : 0;
     this.infoDepth = fits ? ((bounds.maxZ + margin) >> 4) - this.infoZ0 + 1 : 0;
     this.info = new Uint32Array(this.infoWidth * this.infoDepth);
+    this.chunkAt = new Array<Chunk | undefined>(this.info.length).fill(undefined);
     const ids = generator.ids;
     this.layered = new Set([ids.water, ids.grass, ids.dirt, ids.sand, ids.stone, ids.deepslate, ids.bedrock]);
     this.oreIds = new Set([...generator.featureIds].filter((id) => data.blockById(id).name.endsWith('_ore')));
@@ -82,12 +96,14 @@ export class BlockStore {
   chunk(cx: number, cz: number): Chunk {
     const key = chunkKey(cx, cz);
     if (key === this.lastKey && this.lastChunk) return this.lastChunk;
-    let chunk = this.chunks.get(key);
+    // Inside the info table's area chunks are found by array index, elsewhere by the map.
+    const at = this.infoIndex(cx, cz);
+    let chunk = at >= 0 ? this.chunkAt[at] : this.chunks.get(key);
     if (!chunk) {
       chunk = this.generator.generate(cx, cz);
       this.chunks.set(key, chunk);
-      const at = this.infoIndex(cx, cz);
       if (at >= 0) {
+        this.chunkAt[at] = chunk;
         let held = 0;
         const starts = chunk.starts;
         for (let k = 0; k + 1 < starts.length; k++)
@@ -106,8 +122,18 @@ export class BlockStore {
     const cx = x >> 4;
     const cz = z >> 4;
     const index = localIndex(x, y, z);
-    const changed = this.changes.get(chunkKey(cx, cz))?.get(index);
-    if (changed !== undefined) return changed;
+    const key = chunkKey(cx, cz);
+    // Look-ups come in runs on one chunk (a column, a block's neighbours): remember its change map.
+    if (key !== this.changesKey) {
+      this.changesKey = key;
+      this.changesHere = this.changes.get(key);
+      this.changedHere = this.changedBits.get(key);
+    }
+    // The bit set answers "unchanged" (the usual answer) from one small array instead of a hash look-up.
+    if (this.changedHere !== undefined && isChanged(this.changedHere, index)) {
+      const changed = this.changesHere?.get(index);
+      if (changed !== undefined) return changed;
+    }
     const chunk = this.chunk(cx, cz);
     const feature = featureAt(chunk, index);
     if (feature >= 0) return feature;
@@ -122,6 +148,7 @@ export class BlockStore {
 
   /** Sets a block (by id) at integer coordinates. */
   setId(x: number, y: number, z: number, id: number): void {
+    this.changesKey = Number.NaN;
     const key = chunkKey(x >> 4, z >> 4);
     let map = this.changes.get(key);
     let byId = this.changesById.get(key);
@@ -132,6 +159,18 @@ export class BlockStore {
       this.changesById.set(key, byId);
     }
     const index = localIndex(x, y, z);
+    let bits = this.changedBits.get(key);
+    if (!bits) {
+      bits = new Array<Uint8Array | null>(SECTIONS).fill(null);
+      this.changedBits.set(key, bits);
+    }
+    const section = index >> 12;
+    let sectionBits = bits[section];
+    if (!sectionBits) {
+      sectionBits = new Uint8Array(512);
+      bits[section] = sectionBits;
+    }
+    sectionBits[(index & 4095) >> 3] = (sectionBits[(index & 4095) >> 3] as number) | (1 << (index & 7));
     const old = map.get(index);
     if (old !== undefined) byId.get(old)?.delete(index);
     map.set(index, id);
@@ -219,6 +258,10 @@ export class BlockStore {
 
   /** Forgets every change (before a restore). */
   clearChanges(): void {
+    this.changesKey = Number.NaN;
+    this.changesHere = undefined;
+    this.changedHere = undefined;
+    this.changedBits.clear();
     for (let i = 0; i < this.info.length; i++)
       this.info[i] = ((this.info[i] as number) & ~(DUG | CHANGED | EXPOSED)) >>> 0;
     this.changes.clear();
@@ -317,6 +360,8 @@ export class BlockStore {
       const baseX = cx * 16;
       const baseZ = cz * 16;
       const at = this.infoIndex(cx, cz);
+      // Whether this chunk's change lists can hold anything wanted (air only if the search wants air).
+      let changesWanted = true;
       if (at >= 0) {
         // Nothing this search wants can be here: no changes it may report (blocks dug to air count only
         // for a search for air), no exposed ores it may report, and either no features wanted or a
@@ -331,10 +376,11 @@ export class BlockStore {
         ) {
           continue;
         }
+        changesWanted = (info & CHANGED) !== 0 || ((info & DUG) !== 0 && wantsAir);
       }
       {
         const key = chunkKey(cx, cz);
-        const changed = this.changes.get(key);
+        const changed = this.changedBits.get(key);
         if (featureIds.length > 0) {
           const chunk = this.chunk(cx, cz);
           if (mask) {
@@ -345,8 +391,8 @@ export class BlockStore {
               if (index > hiIndex) break;
               const id = blockIds[i] as number;
               // A changed position is reported from the change list below, never twice.
-              if (mask[id] !== 1 || changed?.has(index)) continue;
-              hits.addLocal(baseX, baseZ, index, id);
+              if (mask[id] !== 1) continue;
+              hits.addLocal(baseX, baseZ, index, id, changed);
             }
           } else {
             const list = chunk.byBlock;
@@ -357,7 +403,7 @@ export class BlockStore {
               for (let i = lowerBound(list, loIndex, starts[slot] as number, end); i < end; i++) {
                 const index = list[i] as number;
                 if (index > hiIndex) break;
-                if (!changed?.has(index)) hits.addLocal(baseX, baseZ, index, id);
+                hits.addLocal(baseX, baseZ, index, id, changed);
               }
             }
           }
@@ -371,11 +417,14 @@ export class BlockStore {
               const xz = Math.floor(blockAt / 512);
               const z = (xz % 2_097_152) - MAX_HORIZONTAL;
               const x = Math.floor(xz / 2_097_152) - MAX_HORIZONTAL;
+              // Out of reach (the cheap test) first, then what the block is now.
+              if (!hits.reaches(x, y, z)) continue;
               const id = this.idAt(x, y, z);
               if (ids.has(id) && this.oreIds.has(id)) hits.add(x, y, z, id);
             }
           }
         }
+        if (!changesWanted) continue;
         const changedById = this.changesById.get(key);
         if (!changedById) continue;
         // Walk whichever is shorter: the wanted ids or the few ids this chunk's changes hold.
@@ -548,9 +597,33 @@ class Hits {
     this.dedupeOn = true;
   }
 
-  /** A hit given as a chunk origin and a local index. */
-  addLocal(baseX: number, baseZ: number, index: number, id: number): void {
-    this.add(baseX + (index & 15), (index >> 8) + MIN_Y, baseZ + ((index >> 4) & 15), id);
+  /**
+   * A hit given as a chunk origin and a local index; with `changed`, a generated feature that is
+   * skipped when its block was changed (changed blocks are reported from the change lists, never
+   * twice). The distance test comes first: it is cheaper and rejects most candidates.
+   */
+  addLocal(baseX: number, baseZ: number, index: number, id: number, changed?: ChangedBits): void {
+    const x = baseX + (index & 15);
+    const y = (index >> 8) + MIN_Y;
+    const z = baseZ + ((index >> 4) & 15);
+    if (changed !== undefined) {
+      const dx = x + 0.5 - this.originX;
+      const dy = y + 0.5 - this.eyeY;
+      const dz = z + 0.5 - this.originZ;
+      const d2 = dx * dx + dy * dy + dz * dz;
+      if (d2 > (this.kept < this.count ? this.max2 : (this.d2s[this.count - 1] as number))) return;
+      if (isChanged(changed, index)) return;
+    }
+    this.add(x, y, z, id);
+  }
+
+  /** False when a block there could not be kept (too far, or farther than `count` hits already kept). */
+  reaches(x: number, y: number, z: number): boolean {
+    const dx = x + 0.5 - this.originX;
+    const dy = y + 0.5 - this.eyeY;
+    const dz = z + 0.5 - this.originZ;
+    const d2 = dx * dx + dy * dy + dz * dz;
+    return d2 <= (this.kept < this.count ? this.max2 : (this.d2s[this.count - 1] as number));
   }
 
   /** A hit at a block position, kept when within range of the eyes and among the nearest `count`. */
@@ -629,6 +702,21 @@ interface SearchPlan {
   visibleMask: number;
   layered: number[];
   mask: Uint8Array | null;
+}
+
+/** 16-block-high sections of a chunk (384 blocks of height). */
+const SECTIONS = (MAX_Y - MIN_Y + 1) >> 4;
+
+/**
+ * One bit per block of a chunk that was ever changed (set until the changes are cleared), in
+ * 512-byte sections made on the first change in them. Local indices are y-major, so a section is the
+ * index range `s * 4096 … s * 4096 + 4095`.
+ */
+type ChangedBits = (Uint8Array | null)[];
+
+function isChanged(bits: ChangedBits, index: number): boolean {
+  const section = bits[index >> 12];
+  return section != null && ((section[(index & 4095) >> 3] as number) & (1 << (index & 7))) !== 0;
 }
 
 /** Chunk info bits (the low bits are feature slots; there are fewer than 27 feature blocks). */

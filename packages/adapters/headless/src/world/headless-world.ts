@@ -292,7 +292,7 @@ export class HeadlessWorld implements Environment {
     const now = this.clock.now();
     this.bodyIndex.forEachNear(center, range + HeadlessBody.MAX_SEGMENT, (body) => {
       if (body === except || body.dead) return;
-      const d = distance(center, body.positionAt(now));
+      const d = body.distanceAt(now, center);
       if (d <= range) out.push({ body, distance: d });
     });
     return out.sort((a, b) => a.distance - b.distance || a.body.agentId.localeCompare(b.body.agentId));

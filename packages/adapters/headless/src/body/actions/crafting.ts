@@ -39,7 +39,7 @@ function affordable(inv: Inventory, recipe: Recipe): boolean {
 }
 
 function shortfall(inv: Inventory, recipe: Recipe, crafts: number): { name: string; need: number; have: number }[] {
-  return Object.entries(recipe.ingredients)
+  return entriesOf(recipe.ingredients)
     .map(([name, n]) => ({ name, need: n * crafts, have: inv.count(name) }))
     .filter((i) => i.have < i.need);
 }
