@@ -1,6 +1,12 @@
 import type { BodyEvent } from '@sid/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type MineflayerBody, type MineflayerEnvironment, startTestServer, type TestServer } from '../src/index.js';
+import {
+  type MineflayerBody,
+  type MineflayerEnvironment,
+  startTestServer,
+  type TestServer,
+  type WorldEvent,
+} from '../src/index.js';
 import { afterLogin, environmentFor, GROUND, stopAndCheck, waitFor } from './helpers.js';
 
 // One embedded flying-squid server and two bots for the whole file (real server, real bots).
@@ -9,6 +15,7 @@ let env: MineflayerEnvironment;
 let ada: MineflayerBody;
 let bob: MineflayerBody;
 const heard: Record<string, BodyEvent[]> = { ada: [], bob: [] };
+const adaWorld: WorldEvent[] = [];
 
 beforeAll(async () => {
   server = await startTestServer({ port: 0, world: { seed: 7 } });
@@ -17,6 +24,7 @@ beforeAll(async () => {
     timeouts: { craftMs: 3_000, containerMs: 3_000 },
   });
   ada = (await env.createBody('ada')) as MineflayerBody;
+  ada.onWorldEvent((e) => adaWorld.push(e));
   bob = (await env.createBody('bob')) as MineflayerBody;
   ada.onEvent((e) => heard.ada?.push(e));
   bob.onEvent((e) => heard.bob?.push(e));
@@ -97,6 +105,8 @@ describe('mineflayer body on the embedded server', () => {
     expect(out.ok).toBe(true);
     const p = (await ada.perceive()).self.position;
     expect(Math.hypot(p.x - 15.5, p.z - 0.5)).toBeLessThan(2.5);
+    expect(adaWorld.some((e) => e.type === 'goal_reached')).toBe(true);
+    expect(adaWorld.some((e) => e.type === 'player_joined' && e.agentId === 'bob')).toBe(true);
   });
 
   it('reports a place it cannot walk to as unreachable', async () => {
@@ -124,6 +134,11 @@ describe('mineflayer body on the embedded server', () => {
     expect(out.reason).toBeUndefined();
     expect(out.changes.blocks?.[0]).toMatchObject({ from: 'grass_block', to: 'air' });
     expect(out.changes.items?.dirt).toBe(1);
+    expect(
+      adaWorld.some((e) => e.type === 'dig_completed' && e.block === 'grass_block'),
+      JSON.stringify(adaWorld),
+    ).toBe(true);
+    expect(adaWorld.some((e) => e.type === 'block_update' && e.to === 'air')).toBe(true);
     expect((await ada.dig({ x: here.x + 30, y: GROUND - 1, z: here.z })).reason?.code).toBe('too_far');
     expect((await ada.dig({ x: here.x, y: GROUND + 3, z: here.z })).reason?.code).toBe('not_found');
   });

@@ -111,19 +111,26 @@ export function bridgeEvents(bot: Bot, config: MineflayerConfig, names: NameBook
       at: sink.now(),
     });
   });
+  // mineflayer hands `diggingCompleted` the block object after it turned to air: remember what it was.
+  const brokenNames = new Map<string, string>();
+  const key = (p: { x: number; y: number; z: number }) => `${p.x},${p.y},${p.z}`;
   on('blockUpdate', (oldBlock: Block | null, newBlock: Block) => {
     if (!bot.entity || !newBlock || oldBlock?.name === newBlock.name) return;
     if (bot.entity.position.distanceTo(newBlock.position) > BLOCK_UPDATE_RADIUS) return;
+    const from = oldBlock?.name ?? 'unknown';
+    if (brokenNames.size > 64) brokenNames.clear();
+    brokenNames.set(key(newBlock.position), from);
     sink.emitWorld({
       type: 'block_update',
       position: plain(newBlock.position),
-      from: oldBlock?.name ?? 'unknown',
+      from,
       to: newBlock.name,
       at: sink.now(),
     });
   });
   on('diggingCompleted', (block: Block) => {
-    sink.emitWorld({ type: 'dig_completed', position: plain(block.position), block: block.name, at: sink.now() });
+    const name = brokenNames.get(key(block.position)) ?? block.name;
+    sink.emitWorld({ type: 'dig_completed', position: plain(block.position), block: name, at: sink.now() });
   });
   on('goal_reached', () => {
     if (bot.entity) sink.emitWorld({ type: 'goal_reached', position: plain(bot.entity.position), at: sink.now() });
