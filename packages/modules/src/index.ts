@@ -76,3 +76,4 @@ export {
   socialOutputSchema,
 } from './social/social-awareness-module.js';
 export { talkingModule, talkingOptions } from './talking/talking-module.js';
+export { phraseUtterance, TALKING_PROMPT, utteranceOutputSchema } from './talking/utterance.js';

@@ -36,7 +36,7 @@ describe('offline model', () => {
         schema: z.object({ text: z.string() }),
         messages: [{ role: 'user', content: 'x' }],
       }),
-    ).rejects.toThrow(/no answer for "poem" \(it knows: decision, goals, plan, reflection, social\)/);
+    ).rejects.toThrow(/no answer for "poem" \(it knows: decision, goals, plan, reflection, social, utterance\)/);
   });
 
   it('never throws on odd context: missing or wrongly typed fields get defaults', async () => {

@@ -30,7 +30,7 @@ async function chatRun(maxTurns: number): Promise<SocietyEvent[]> {
     environment: world,
     agents: ['ada', 'bo'].map((id) => ({
       id,
-      modules: [chattyController, talkingModule.with({ maxTurns, cooldownMs: 60_000 }), idle],
+      modules: [chattyController, talkingModule.with({ maxTurns, cooldownMs: 60_000, phrasing: 'verbatim' }), idle],
     })),
   });
   await society.runFor(5 * 60_000);

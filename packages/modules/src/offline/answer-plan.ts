@@ -12,7 +12,7 @@ export function answerPlan(context: JsonObject): PlanOutput {
       count: Math.max(1, Math.round(num(s.count, 1))),
       why: str(s.why, 'needed for the goal'),
     }))
-    .slice(0, 8);
+    .slice(0, 12); // the plan schema allows 12 steps
   if (suggested.length > 0) return { steps: suggested, rationale: 'follow the tech tree from what I have' };
   const failure = str(context.failure);
   return {

@@ -18,6 +18,7 @@ import { answerGoals } from './answer-goals.js';
 import { answerPlan } from './answer-plan.js';
 import { answerReflection } from './answer-reflection.js';
 import { answerSocial } from './answer-social.js';
+import { answerUtterance } from './answer-utterance.js';
 
 /** Answers one structured request from its context. */
 export type OfflineAnswerer = (context: JsonObject, rng: Rng) => unknown;
@@ -38,6 +39,7 @@ const BUILTIN: Record<string, OfflineAnswerer> = {
   social: (context) => answerSocial(context),
   plan: (context) => answerPlan(context),
   reflection: (context) => answerReflection(context),
+  utterance: (context) => answerUtterance(context),
 };
 
 /**

@@ -47,13 +47,13 @@ function skillFor(action: string): string {
  * skill (through `ctx.interruptSignal`). A failed decision is retried after `retryDelayMs` — without
  * action awareness nothing tells the controller to stop, which is what the ablation shows.
  *
- * Reads: gameState, plan (how many of an item the plan wants). Writes: skillExecution. Triggers: decision broadcast; cadence 0.5 s (retries).
+ * Reads: plan (how many of an item the plan wants; what is held comes from the body). Writes: skillExecution. Triggers: decision broadcast; cadence 0.5 s (retries).
  */
 export const skillExecutionModule = defineModule({
   name: 'skillExecution',
   description: 'Runs the decided action as a skill through the body; reports expected vs observed.',
   slots: [skillExecutionSlot, planSlot],
-  reads: ['gameState', 'plan'],
+  reads: ['plan'],
   writes: ['skillExecution'],
   cadenceMs: 500,
   triggers: [TRIGGERS.decisionBroadcast],
@@ -68,27 +68,21 @@ export const skillExecutionModule = defineModule({
     const target = decision.target;
     // `obtain X` works until the inventory holds what the plan wants of X (default 1).
     const wanted = name === 'obtainItem' ? (ctx.read(planSlot).steps.find((s) => s.target === target)?.count ?? 1) : 1;
-    const held = ctx
-      .get('gameState')
-      .inventory.filter((s) => s.name === target)
-      .reduce((n, s) => n + s.count, 0);
-    const satisfied = name === 'obtainItem' && held >= wanted;
     const sameWork = state.skill === name && state.target === target;
     // A 'running' status seen here never finished (restored from a checkpoint taken mid-skill, or its run
     // was aborted): the scheduler never overlaps runs of this module, so it is safe to start over.
-    if (
-      sameWork &&
-      state.decisionSeq < decision.seq &&
-      state.status === 'succeeded' &&
-      (satisfied || name !== 'obtainItem')
-    ) {
-      // A newer decision with the same action and target (e.g. it only adds a line to say): same work, done.
-      ctx.write(skillExecutionSlot, { ...state, decisionSeq: decision.seq });
-      return;
-    }
-    if (state.decisionSeq === decision.seq || sameWork) {
-      if (state.status === 'succeeded' && (satisfied || name !== 'obtainItem')) return;
-      if (state.status === 'failed' && ctx.now() - state.finishedAt < ctx.options.retryDelayMs) return;
+    if (sameWork && state.status === 'failed' && ctx.now() - state.finishedAt < ctx.options.retryDelayMs) return;
+    if (sameWork && state.status === 'succeeded') {
+      // Done already, unless an obtain is still short. The body is asked (not gameState): perception may
+      // not have run since the skill finished.
+      const short =
+        name === 'obtainItem' &&
+        (await body.perceive()).inventory.filter((s) => s.name === target).reduce((n, s) => n + s.count, 0) < wanted;
+      if (!short) {
+        // A newer decision with the same action and target (e.g. it only adds a line to say): same work, done.
+        if (state.decisionSeq < decision.seq) ctx.write(skillExecutionSlot, { ...state, decisionSeq: decision.seq });
+        return;
+      }
     }
     const signal = ctx.interruptSignal;
     if (signal.aborted) return;

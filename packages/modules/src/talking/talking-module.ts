@@ -2,6 +2,7 @@ import { defineModule, PRIORITY, TRIGGERS } from '@sid/core';
 import { z } from 'zod';
 import { sanitizeUtterance } from '../prompt/untrusted.js';
 import { conversationSlot } from '../slots/conversation-slot.js';
+import { phraseUtterance, TALKING_PROMPT } from './utterance.js';
 
 export const talkingOptions = z.object({
   /** Lines exchanged in a row with one partner (both directions) before the conversation is ended. */
@@ -16,6 +17,10 @@ export const talkingOptions = z.object({
   maxUnanswered: z.number().int().min(1).default(2),
   /** Shortest time between two lines of this agent (ms): no chat spam whatever the controller wants. */
   minIntervalMs: z.number().int().nonnegative().default(3_000),
+  /** `model`: the line is phrased by the model from the decision (cheap tier); `verbatim`: the decision's words. */
+  phrasing: z.enum(['model', 'verbatim']).default('model'),
+  /** Prompt for phrasing; placeholders: agentId, persona, intent, say, to, heard. */
+  prompt: z.string().default(TALKING_PROMPT),
   /** `say` (32 blocks) or `shout` (64). */
   mode: z.enum(['say', 'shout']).default('say'),
 });
@@ -30,24 +35,25 @@ function countLine(conv: Conversation, partner: string, at: number, timeoutMs: n
 }
 
 /**
- * Talking (reflex by default): speaks only what the controller's latest decision says, once per
- * decision, so talk matches action. It never addresses the agent itself; keeps a thread per partner;
+ * Talking (model, cheap tier): speaks only what the controller's latest decision says — phrased by the
+ * model from the decision (or verbatim), once per decision — so talk matches action. It never addresses the agent itself; keeps a thread per partner;
  * does not speak twice in a row to a partner who has not answered; ends a conversation after
  * `maxTurns` lines in a row with a cooldown; stops after `maxUnanswered` lines nobody answers; and
  * keeps `minIntervalMs` between lines — so two agents can never loop and no agent can spam (what
  * mindcraft users report).
  *
- * Reads: heardChat, environment. Writes: conversation. Triggers: decision broadcast, chat heard; 1 s cadence.
+ * Reads: heardChat, environment, traits. Writes: conversation. Triggers: decision broadcast, chat heard; 1 s cadence.
  */
 export const talkingModule = defineModule({
   name: 'talking',
   description: 'Says what the controller decided, once, with turn-taking and an end to every conversation.',
   slots: [conversationSlot],
-  reads: ['heardChat', 'environment'],
+  reads: ['heardChat', 'environment', 'traits'],
   writes: ['conversation'],
   cadenceMs: 1_000,
   triggers: [TRIGGERS.decisionBroadcast, TRIGGERS.chatReceived],
   priority: PRIORITY.talking,
+  tier: 'cheap',
   options: talkingOptions,
   async run(ctx) {
     const o = ctx.options;
@@ -125,7 +131,27 @@ export const talkingModule = defineModule({
       ctx.write(conversationSlot, conv); // not this agent's turn yet: retried on the next cadence
       return;
     }
-    const text = sanitizeUtterance(decision.say);
+    let line = decision.say;
+    if (o.phrasing === 'model') {
+      const heard = heardChat.slice(-4).map((l) => ({ from: l.from, text: l.text }));
+      const persona = ctx.get('traits').persona;
+      line =
+        (await phraseUtterance(ctx, {
+          prompt: o.prompt,
+          say: decision.say,
+          intent: decision.intent,
+          to: addressee,
+          persona,
+          heard,
+        })) ?? decision.say;
+    }
+    // Phrasing takes time: if the controller decided again meanwhile, this line is stale — the newer
+    // decision's line is spoken on the next run instead.
+    if (ctx.decision()?.seq !== decision.seq) {
+      ctx.write(conversationSlot, conv);
+      return;
+    }
+    const text = sanitizeUtterance(line);
     if (text === '') return refuse('nothing to say');
     // Recorded before speaking: ties each chat line to the decision it comes from.
     ctx.emit('talking.said', { decisionSeq: decision.seq, text, to: addressee });
