@@ -130,16 +130,21 @@ export class Scheduler {
         task.stats.skipped++;
         continue;
       }
-      task.triggerQueued = true;
-      this.clock.setTimer(
-        now,
-        () => {
-          task.triggerQueued = false;
-          if (!task.removed && this.active) this.start(task, name, now);
-        },
-        -task.instance.priority,
-      );
+      this.queueTriggeredRun(task, name, now);
     }
+  }
+
+  /** Starts a triggered run at `now`, after whatever is already due then (higher priority first). */
+  private queueTriggeredRun(task: Task, trigger: string, now: number): void {
+    task.triggerQueued = true;
+    this.clock.setTimer(
+      now,
+      () => {
+        task.triggerQueued = false;
+        if (!task.removed && this.active) this.start(task, trigger, now);
+      },
+      -task.instance.priority,
+    );
   }
 
   /** Stops starting new runs (running ones go on). */
@@ -281,16 +286,7 @@ export class Scheduler {
       const pending = task.pendingTrigger;
       if (pending !== null && !task.removed && this.active) {
         task.pendingTrigger = null;
-        task.triggerQueued = true;
-        const now = this.clock.now();
-        this.clock.setTimer(
-          now,
-          () => {
-            task.triggerQueued = false;
-            if (!task.removed && this.active) this.start(task, pending, now);
-          },
-          -task.instance.priority,
-        );
+        this.queueTriggeredRun(task, pending, this.clock.now());
       }
       if (this.runningCount === 0 && this.idleWaiters.length > 0) {
         const waiters = this.idleWaiters;
