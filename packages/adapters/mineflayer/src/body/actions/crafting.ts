@@ -3,7 +3,7 @@ import { closestNames } from '@sid/core';
 import type { Bot } from 'mineflayer';
 import type { Block } from 'prismarine-block';
 import { checkCount, checkName, failure, reasons, success } from '../../failures.js';
-import { messageOf, sleep, untilAborted } from '../abort.js';
+import { messageOf, sleep, untilAborted, within } from '../abort.js';
 import {
   type ActionContext,
   countOf,
@@ -27,17 +27,6 @@ export function stationNear(bot: Bot, name: string): Block | null {
   if (id === undefined) return null;
   const block = bot.findBlock({ matching: id, maxDistance: REACH + 1 });
   return block && reachTo(bot, plain(block.position)) <= REACH ? block : null;
-}
-
-/** Stops a promise that outlives its time limit: resolves `null` then. */
-function within<T>(ms: number, promise: Promise<T>): Promise<T | null> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
-    new Promise<null>((resolve) => {
-      timer = setTimeout(() => resolve(null), ms);
-    }),
-  ]);
 }
 
 /**

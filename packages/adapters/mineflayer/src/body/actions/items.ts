@@ -2,7 +2,7 @@ import type { ActionOutcome, FailureReason, ItemStack, Vec3 } from '@sid/core';
 import { closestNames } from '@sid/core';
 import type { Bot } from 'mineflayer';
 import { checkCount, checkName, checkPosition, failure, fmt, reasons, success } from '../../failures.js';
-import { messageOf, untilAborted } from '../abort.js';
+import { messageOf, untilAborted, within } from '../abort.js';
 import {
   type ActionContext,
   blockAt,
@@ -36,21 +36,6 @@ function destinationOf(name: string): Destination {
   if (name.endsWith('_boots')) return 'feet';
   if (name === 'shield') return 'off-hand';
   return 'hand';
-}
-
-/** Runs a server round trip with a time limit; `null` when the server did not answer in time. */
-async function within<T>(ms: number, promise: Promise<T>): Promise<T | null> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      promise,
-      new Promise<null>((resolve) => {
-        timer = setTimeout(() => resolve(null), ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** `equip`: holds a tool, wears armour or puts a shield in the off hand. */
