@@ -138,6 +138,27 @@ describe('fast paths', () => {
     expect(digTimeMs({ ...stone, hardness: 50 }, null, data)).toBeGreaterThan(digTimeMs(stone, null, data) as number);
   });
 
+  it('chat hearers come in the order bodiesWithin gives (distance, then agent id)', async () => {
+    const { world } = await flatWorld();
+    const speaker = await bodyAt(world, 's', 0.5, 0.5);
+    for (const [id, x, z] of [
+      ['d', 4.5, 0.5],
+      ['b', 0.5, 4.5],
+      ['c', -3.5, 0.5],
+      ['a', 0.5, -3.5],
+      ['e', 20.5, 9.5],
+      ['far', 40.5, 0.5],
+    ] as const) {
+      await bodyAt(world, id, x, z);
+    }
+    const { bodies, distances } = world.hearersWithin(speaker.position, 32, speaker);
+    const expected = world.bodiesWithin(speaker.position, 32, speaker);
+    expect(bodies.map((b) => b.agentId)).toEqual(expected.map((e) => e.body.agentId));
+    expect(distances).toEqual(expected.map((e) => e.distance));
+    // a, b, c and d are all 4 blocks away: the agent id decides.
+    expect(bodies.map((b) => b.agentId)).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
   it('a listener that unsubscribes while an event is delivered does not stop the others', async () => {
     const { world, clock } = await flatWorld();
     const speaker = await bodyAt(world, 'a', 0.5, 0.5);

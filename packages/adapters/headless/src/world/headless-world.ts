@@ -298,6 +298,36 @@ export class HeadlessWorld implements Environment {
     return out.sort((a, b) => a.distance - b.distance || a.body.agentId.localeCompare(b.body.agentId));
   }
 
+  /**
+   * What {@link bodiesWithin} gives, as two parallel arrays (bodies and distances, in the same order)
+   * instead of an object per body: chat reaches a whole town on every line.
+   */
+  hearersWithin(center: Vec3, range: number, except?: HeadlessBody): { bodies: HeadlessBody[]; distances: number[] } {
+    const bodies: HeadlessBody[] = [];
+    const distances: number[] = [];
+    const now = this.clock.now();
+    this.bodyIndex.forEachNear(center, range + HeadlessBody.MAX_SEGMENT, (body) => {
+      if (body === except || body.dead) return;
+      const d = body.distanceAt(now, center);
+      if (d > range) return;
+      // Insertion by (distance, agent id): the order bodiesWithin's stable sort gives.
+      let i = bodies.length;
+      bodies.push(body);
+      distances.push(d);
+      while (i > 0) {
+        const prev = bodies[i - 1] as HeadlessBody;
+        const pd = distances[i - 1] as number;
+        if (!((pd - d || prev.agentId.localeCompare(body.agentId)) > 0)) break;
+        bodies[i] = prev;
+        distances[i] = pd;
+        i--;
+      }
+      bodies[i] = body;
+      distances[i] = d;
+    });
+    return { bodies, distances };
+  }
+
   /** Ids of agents in the world, for suggestions. */
   agentNames(): string[] {
     return [...this.bodies.keys()];

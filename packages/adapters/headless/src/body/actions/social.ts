@@ -29,8 +29,17 @@ export async function chat(body: HeadlessBody, text: string, mode: 'say' | 'shou
     return failure(reasons.invalid('mode', `mode must be "say" or "shout", got ${String(mode)}`));
   const now = body.now();
   const from = body.positionAt(now);
-  for (const { body: listener, distance: d } of body.world.bodiesWithin(from, CHAT_RANGE[mode], body)) {
-    listener.emit({ type: 'chat', from: body.agentId, text, mode, distance: Math.round(d * 10) / 10, at: now });
+  const { bodies, distances } = body.world.hearersWithin(from, CHAT_RANGE[mode], body);
+  for (let i = 0; i < bodies.length; i++) {
+    const d = distances[i] as number;
+    (bodies[i] as HeadlessBody).emit({
+      type: 'chat',
+      from: body.agentId,
+      text,
+      mode,
+      distance: Math.round(d * 10) / 10,
+      at: now,
+    });
   }
   return success({}, 0);
 }
