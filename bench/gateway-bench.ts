@@ -17,7 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createOpenAI } from '@ai-sdk/openai';
 import { createModelFromSpec } from '@sid/ai-sdk';
-import { createModelGateway, LatencyHistogram } from '@sid/core';
+import { createModelGateway, LatencyHistogram, type Model } from '@sid/core';
 import { generateText } from 'ai';
 import { Command, InvalidArgumentError } from 'commander';
 import { startWireServer } from '../packages/adapters/ai-sdk/test/support/openai-wire-server.js';
@@ -109,6 +109,37 @@ async function round(
   return { wallMs: performance.now() - started, cpuMs: (used.user + used.system) / 1000 };
 }
 
+/** CPU µs per call the gateway itself adds, over a model that answers at once. */
+async function gatewaySelfCost(): Promise<number> {
+  const instant: Model = {
+    id: 'instant',
+    offline: false,
+    generateText: async () => ({ text: 'hello', usage: { inputTokens: 5, outputTokens: 1 }, model: 'instant' }),
+    generateObject: async () => {
+      throw new Error('not used');
+    },
+    embed: async () => {
+      throw new Error('not used');
+    },
+  };
+  const gateway = createModelGateway({ model: instant, concurrency: opts.concurrency });
+  const calls = 50_000;
+  const run = async (call: (i: number) => Promise<unknown>) => {
+    const cpu = process.cpuUsage();
+    for (let b = 0; b < calls; b += 1000) await Promise.all(Array.from({ length: 1000 }, (_, k) => call(b + k)));
+    const used = process.cpuUsage(cpu);
+    return (used.user + used.system) / calls;
+  };
+  const ask = (i: number) => ({
+    messages: [{ role: 'user' as const, content: `call ${i}` }],
+    meta: { agentId: `a${i % 100}`, module: 'talking' },
+  });
+  await run((i) => gateway.generateText(ask(i))); // warm-up
+  const viaGateway = await run((i) => gateway.generateText(ask(i)));
+  const direct = await run((i) => instant.generateText(ask(i)));
+  return Number((viaGateway - direct).toFixed(1));
+}
+
 async function main(): Promise<void> {
   if (opts.serve) {
     const { url } = await serveHere();
@@ -133,6 +164,7 @@ async function main(): Promise<void> {
     });
   const viaRaw: Call = (i) => generateText({ model: raw, messages: prompt(i), maxOutputTokens: 16, maxRetries: 0 });
 
+  const selfCost = await gatewaySelfCost();
   // Warm up both paths (JIT, sockets) before measuring.
   await round(viaGateway, Math.min(2000, opts.calls), opts.concurrency, new LatencyHistogram());
   await round(viaRaw, Math.min(2000, opts.calls), opts.concurrency, new LatencyHistogram());
@@ -189,6 +221,9 @@ async function main(): Promise<void> {
     gatewayCpuUsPerCall: Math.round((totals.gateway.cpuMs / opts.calls) * 1000),
     rawCpuUsPerCall: Math.round((totals.raw.cpuMs / opts.calls) * 1000),
     cpuOverheadRatio: Number((totals.gateway.cpuMs / totals.raw.cpuMs).toFixed(3)),
+    // The gateway's own CPU per call, over an in-process model that answers at once (no HTTP): what the
+    // gateway adds, measured without the network stack and hardly moved by machine load.
+    gatewaySelfCpuUsPerCall: selfCost,
     loadAverage1m: loadavg()[0],
     gatewayFailedCalls: usage.total.failedCalls,
     node: process.version,
