@@ -12,7 +12,11 @@ export const TRIGGERS = {
   chatReceived: 'chat.received',
   /** A body primitive finished (ok or not). */
   actionFinished: 'action.finished',
-  /** Body events: `body.pickup`, `body.damage`, `body.death`, `body.respawn`, `body.time`, `body.disconnect`, `body.reconnect`. */
+  /**
+   * Body events: `body.pickup`, `body.damage`, `body.death`, `body.respawn`, `body.time`, `body.disconnect`,
+   * `body.reconnect`, and from real servers `body.player_joined`, `body.player_left`, `body.block_update`,
+   * `body.dig_completed`, `body.goal_reached`, `body.kicked`.
+   */
   bodyEvent: (type: string) => `body.${type}`,
 } as const;
 

@@ -114,7 +114,14 @@ export type BodyEvent =
   | { type: 'respawn'; position: Vec3; at: number }
   | { type: 'time'; phase: 'day' | 'night'; at: number }
   | { type: 'disconnect'; reason: string; at: number }
-  | { type: 'reconnect'; at: number };
+  | { type: 'reconnect'; at: number }
+  // What a real server reports that the headless world does not produce (yet):
+  | { type: 'player_joined'; agentId: string; username: string; at: number }
+  | { type: 'player_left'; agentId: string; username: string; at: number }
+  | { type: 'block_update'; position: Vec3; from: string; to: string; at: number }
+  | { type: 'dig_completed'; position: Vec3; block: string; at: number }
+  | { type: 'goal_reached'; position: Vec3; at: number }
+  | { type: 'kicked'; reason: string; at: number };
 
 /** Options every action takes: an AbortSignal lets a new decision interrupt it. */
 export interface ActionOptions {

@@ -8,16 +8,14 @@ import { SHOUT_PREFIX } from './actions/social.js';
 import { distance, droppedItem, plain } from './context.js';
 
 /**
- * Events of a real server that the core `BodyEvent` union has no variant for. Bodies publish them on
- * `onWorldEvent`; the port could adopt them later.
+ * The body events only a real server produces (joins, leaves, block updates, digs, goals, kicks). They
+ * reach `onEvent` listeners like every body event (so modules can trigger on `body.kicked` …) and,
+ * for code that wants only these, `onWorldEvent`.
  */
-export type WorldEvent =
-  | { type: 'player_joined'; agentId: string; username: string; at: number }
-  | { type: 'player_left'; agentId: string; username: string; at: number }
-  | { type: 'block_update'; position: Vec3; from: string; to: string; at: number }
-  | { type: 'dig_completed'; position: Vec3; block: string; at: number }
-  | { type: 'goal_reached'; position: Vec3; at: number }
-  | { type: 'kicked'; reason: string; at: number };
+export type WorldEvent = Extract<
+  BodyEvent,
+  { type: 'player_joined' | 'player_left' | 'block_update' | 'dig_completed' | 'goal_reached' | 'kicked' }
+>;
 
 /** Block updates farther than this from the body are not reported. */
 export const BLOCK_UPDATE_RADIUS = 16;

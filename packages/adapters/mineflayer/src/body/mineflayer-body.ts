@@ -263,7 +263,7 @@ export class MineflayerBody implements Body {
     }
   }
 
-  /** Subscribes to chat, pickup, damage, death, respawn, day/night, disconnect and reconnect events. */
+  /** Subscribes to every body event: chat, pickup, damage, death, respawn, day/night, (re)connection, and the server's world events. */
   onEvent(listener: (event: BodyEvent) => void): () => void {
     this.listeners.add(listener);
     return () => {
@@ -271,7 +271,7 @@ export class MineflayerBody implements Body {
     };
   }
 
-  /** Subscribes to real-server events the port has no variant for (joins, leaves, block updates, kicks …). */
+  /** Subscribes to the world events only (joins, leaves, block updates, digs, goals reached, kicks). */
   onWorldEvent(listener: (event: WorldEvent) => void): () => void {
     this.worldListeners.add(listener);
     return () => {
@@ -370,6 +370,7 @@ export class MineflayerBody implements Body {
   }
 
   private emitWorld(event: WorldEvent): void {
+    this.emit(event);
     for (const listener of [...this.worldListeners]) {
       try {
         listener(event);
