@@ -8,7 +8,7 @@ export { CRAFT_MS } from './body/actions/crafting.js';
 export { COLLECT_RADIUS } from './body/actions/gathering.js';
 export { ATTACK_REACH, CHAT_RANGE, MAX_CHAT_LENGTH } from './body/actions/social.js';
 export { HeadlessBody } from './body/headless-body.js';
-export { OBSERVE_BLOCK_RADIUS, OBSERVE_ENTITY_RADIUS, renderObservation } from './body/perception.js';
+export { OBSERVE_BLOCK_RADIUS, OBSERVE_ENTITY_RADIUS } from './body/perception.js';
 export {
   chestSchema,
   parseWorldConfig,

@@ -11,7 +11,7 @@ export { MAX_CHAT_LENGTH, SHOUT_PREFIX } from './body/actions/social.js';
 export { REACH } from './body/context.js';
 export { BLOCK_UPDATE_RADIUS, type WorldEvent } from './body/event-bridge.js';
 export { type BodyHost, MineflayerBody } from './body/mineflayer-body.js';
-export { OBSERVE_BLOCK_RADIUS, OBSERVE_ENTITY_RADIUS, renderObservation } from './body/perception.js';
+export { OBSERVE_BLOCK_RADIUS, OBSERVE_ENTITY_RADIUS } from './body/perception.js';
 export {
   type MineflayerConfig,
   type MineflayerConfigInput,

@@ -13,7 +13,7 @@ import type {
   TimerHandle,
   Vec3,
 } from '@sid/core';
-import { closestNames } from '@sid/core';
+import { closestNames, failure, reasons, success } from '@sid/core';
 import { damageAfterArmor } from '../rules/combat.js';
 import { bestToolFor, digTimeMs, TICK_MS } from '../rules/digging.js';
 import { EXHAUSTION } from '../rules/food.js';
@@ -28,7 +28,6 @@ import { craft, smelt } from './actions/crafting.js';
 import { collect, dig, place } from './actions/gathering.js';
 import { chestContents, deposit, drop, eat, equip, give, withdraw } from './actions/items.js';
 import { attack, chat, whisper } from './actions/social.js';
-import { failure, reasons, success } from './failures.js';
 import { MotorRun } from './motor.js';
 import { findBlocks, findEntities, perceive } from './perception.js';
 import { Vitals } from './vitals.js';

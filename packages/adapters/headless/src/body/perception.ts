@@ -1,7 +1,12 @@
-import type { BlockSighting, EntitySighting, Observation } from '@sid/core';
-import { MAX_FOOD, MAX_HEALTH } from '../rules/food.js';
+import {
+  type BlockSighting,
+  compassDirection,
+  type EntitySighting,
+  type Observation,
+  renderObservation,
+} from '@sid/core';
 import type { GameData } from '../rules/game-data.js';
-import { compass, distance } from '../world/spatial-index.js';
+import { distance } from '../world/spatial-index.js';
 import type { HeadlessBody } from './headless-body.js';
 
 /** Radius of the blocks an observation lists. */
@@ -71,7 +76,7 @@ export function findEntities(
         name: other.agentId,
         position: round(at),
         distance: r1(d),
-        direction: compass(here, at),
+        direction: compassDirection(here, at),
       });
     }
   }
@@ -85,7 +90,7 @@ export function findEntities(
         name: `${item.name} x${item.count}`,
         position: round(item.position),
         distance: r1(d),
-        direction: compass(here, item.position),
+        direction: compassDirection(here, item.position),
       });
     });
   }
@@ -141,32 +146,4 @@ export function perceive(body: HeadlessBody): Observation {
   };
   obs.text = renderObservation(obs);
   return obs;
-}
-
-/** A few short lines for a prompt. */
-export function renderObservation(obs: Observation): string {
-  const p = obs.self.position;
-  const lines = [
-    obs.self.dead
-      ? 'You are dead and will respawn soon.'
-      : `You are at (${Math.round(p.x)}, ${Math.round(p.y)}, ${Math.round(p.z)}); health ${obs.self.health}/${MAX_HEALTH}, food ${obs.self.food}/${MAX_FOOD}; holding ${obs.self.heldItem ?? 'nothing'}.`,
-    `It is ${obs.isDay ? 'day' : 'night'} (time ${obs.timeOfDay}).`,
-    `Inventory: ${obs.inventory.length > 0 ? obs.inventory.map((s) => `${s.count} ${s.name}`).join(', ') : 'empty'}.`,
-  ];
-  if (obs.blocks.length > 0) {
-    lines.push(`Blocks nearby: ${obs.blocks.map((b) => `${b.name} ${Math.round(b.distance)}m`).join(', ')}.`);
-  }
-  const players = obs.entities.filter((e) => e.kind === 'player');
-  if (players.length > 0) {
-    lines.push(
-      `Agents nearby: ${players.map((e) => `${e.name} ${Math.round(e.distance)}m ${e.direction}`).join(', ')}.`,
-    );
-  }
-  const items = obs.entities.filter((e) => e.kind === 'item');
-  if (items.length > 0) {
-    lines.push(
-      `Items on the ground: ${items.map((e) => `${e.name} ${Math.round(e.distance)}m ${e.direction}`).join(', ')}.`,
-    );
-  }
-  return lines.join('\n');
 }

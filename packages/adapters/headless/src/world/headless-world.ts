@@ -11,10 +11,10 @@ import {
   hashString,
   type JsonObject,
   type Rng,
+  reasons,
   type TimerHandle,
   type Vec3,
 } from '@sid/core';
-import { reasons } from '../body/failures.js';
 import { HeadlessBody } from '../body/headless-body.js';
 import { parseWorldConfig, type WorldConfig, type WorldConfigInput } from '../config.js';
 import { TICK_MS } from '../rules/digging.js';

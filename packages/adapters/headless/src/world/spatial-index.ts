@@ -71,13 +71,3 @@ export function distance(a: Vec3, b: Vec3): number {
   const dz = a.z - b.z;
   return Math.sqrt(dx * dx + dy * dy + dz * dz);
 }
-
-/** Compass direction from `from` to `to` (north is -z, east is +x), e.g. `north-east`; `here` when close. */
-export function compass(from: Vec3, to: Vec3): string {
-  const dx = to.x - from.x;
-  const dz = to.z - from.z;
-  if (Math.abs(dx) < 0.5 && Math.abs(dz) < 0.5) return 'here';
-  const angle = (Math.atan2(dx, -dz) * 180) / Math.PI; // 0 = north, 90 = east
-  const names = ['north', 'north-east', 'east', 'south-east', 'south', 'south-west', 'west', 'north-west'];
-  return names[Math.round((angle + 360) / 45) % 8] as string;
-}

@@ -93,16 +93,6 @@ export function playerEntity(bot: Bot, names: NameBook, agentOrUser: string): En
   return entity?.isValid ? entity : null;
 }
 
-/** Compass direction from one point to another (north is -z), e.g. `north-east`. */
-export function compass(from: Vec3, to: Vec3): string {
-  const dx = to.x - from.x;
-  const dz = to.z - from.z;
-  if (Math.abs(dx) < 0.5 && Math.abs(dz) < 0.5) return 'here';
-  const angle = (Math.atan2(dx, -dz) * 180) / Math.PI;
-  const names = ['north', 'north-east', 'east', 'south-east', 'south', 'south-west', 'west', 'north-west'];
-  return names[(Math.round(angle / 45) + 8) % 8] ?? 'north';
-}
-
 /**
  * The item a dropped-item entity carries, or null. flying-squid sends item entities without the item
  * metadata, where prismarine-entity's `getDroppedItem` throws.

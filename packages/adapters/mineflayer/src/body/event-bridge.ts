@@ -1,4 +1,4 @@
-import type { BodyEvent, ChatMode, Vec3 } from '@sid/core';
+import type { BodyEvent, ChatMode } from '@sid/core';
 import type { Bot } from 'mineflayer';
 import type { Block } from 'prismarine-block';
 import type { Entity } from 'prismarine-entity';

@@ -1,8 +1,14 @@
-import type { BlockSighting, EntitySighting, Observation } from '@sid/core';
+import {
+  type BlockSighting,
+  compassDirection,
+  type EntitySighting,
+  type Observation,
+  renderObservation,
+} from '@sid/core';
 import type { Bot } from 'mineflayer';
 import type { Entity } from 'prismarine-entity';
 import type { NameBook } from '../names.js';
-import { blockAt, compass, distance, droppedItem, isEmpty, plain } from './context.js';
+import { blockAt, distance, droppedItem, isEmpty, plain } from './context.js';
 
 /** Radius of the blocks an observation lists (as in the headless world). */
 export const OBSERVE_BLOCK_RADIUS = 16;
@@ -79,7 +85,7 @@ export function findEntities(
       name: agent ?? (kind === 'item' ? itemName(e) : (e.name ?? e.type)),
       position: round(e.position),
       distance: r1(d),
-      direction: compass(here, e.position),
+      direction: compassDirection(here, e.position),
     });
   }
   return out.sort((a, b) => a.distance - b.distance || a.id.localeCompare(b.id));
@@ -186,32 +192,4 @@ export function perceive(
   };
   obs.text = renderObservation(obs);
   return obs;
-}
-
-/** A few short lines for a prompt (the same wording as the headless world). */
-export function renderObservation(obs: Observation): string {
-  const p = obs.self.position;
-  const lines = [
-    obs.self.dead
-      ? 'You are dead and will respawn soon.'
-      : `You are at (${Math.round(p.x)}, ${Math.round(p.y)}, ${Math.round(p.z)}); health ${obs.self.health}/${MAX_HEALTH}, food ${obs.self.food}/${MAX_FOOD}; holding ${obs.self.heldItem ?? 'nothing'}.`,
-    `It is ${obs.isDay ? 'day' : 'night'} (time ${obs.timeOfDay}).`,
-    `Inventory: ${obs.inventory.length > 0 ? obs.inventory.map((s) => `${s.count} ${s.name}`).join(', ') : 'empty'}.`,
-  ];
-  if (obs.blocks.length > 0) {
-    lines.push(`Blocks nearby: ${obs.blocks.map((b) => `${b.name} ${Math.round(b.distance)}m`).join(', ')}.`);
-  }
-  const players = obs.entities.filter((e) => e.kind === 'player');
-  if (players.length > 0) {
-    lines.push(
-      `Agents nearby: ${players.map((e) => `${e.name} ${Math.round(e.distance)}m ${e.direction}`).join(', ')}.`,
-    );
-  }
-  const items = obs.entities.filter((e) => e.kind === 'item');
-  if (items.length > 0) {
-    lines.push(
-      `Items on the ground: ${items.map((e) => `${e.name} ${Math.round(e.distance)}m ${e.direction}`).join(', ')}.`,
-    );
-  }
-  return lines.join('\n');
 }

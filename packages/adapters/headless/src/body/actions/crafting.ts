@@ -1,4 +1,5 @@
 import type { ActionOptions, ActionOutcome } from '@sid/core';
+import { checkCount, checkName, failure, reasons, success } from '@sid/core';
 import { type Recipe, recipesFor } from '../../rules/recipes.js';
 import {
   FUEL,
@@ -9,7 +10,6 @@ import {
   smeltingInputsFor,
 } from '../../rules/smelting.js';
 import type { Inventory } from '../../world/inventory.js';
-import { checkCount, checkName, failure, reasons, success } from '../failures.js';
 import { HeadlessBody } from '../headless-body.js';
 
 /** Game time per craft (one grid fill). Minecraft has no crafting delay; a bot needs a few clicks. */

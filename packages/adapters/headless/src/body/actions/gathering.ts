@@ -1,12 +1,11 @@
 import type { ActionOptions, ActionOutcome, BlockChange, BlockSighting, FailureReason, Vec3 } from '@sid/core';
-import { closestNames } from '@sid/core';
+import { checkCount, checkName, closestNames, failure, formatPosition, reasons, success } from '@sid/core';
 import { bestToolFor, canHarvest, digTimeMs, harvestToolNames } from '../../rules/digging.js';
 import { EXHAUSTION } from '../../rules/food.js';
 import type { BlockInfo } from '../../rules/game-data.js';
 import { lootTable, rollLoot } from '../../rules/loot.js';
 import { recipesFor } from '../../rules/recipes.js';
 import { blockKey } from '../../world/keys.js';
-import { checkCount, checkName, failure, fmt, reasons, success } from '../failures.js';
 import { HeadlessBody } from '../headless-body.js';
 import type { MotorRun } from '../motor.js';
 
@@ -105,7 +104,7 @@ async function breakBlock(
   const ms = digTimeMs(block, tool, data) as number;
   if (!(await body.wait(ms, motor))) return { reason: body.dead ? reasons.dead() : reasons.interrupted('digging') };
   if (world.blocks.idAt(p.x, p.y, p.z) !== block.id) {
-    return { reason: reasons.notFound(block.name, `the ${block.name} at ${fmt(p)} was already broken`) };
+    return { reason: reasons.notFound(block.name, `the ${block.name} at ${formatPosition(p)} was already broken`) };
   }
   world.blocks.setId(p.x, p.y, p.z, data.air.id);
   const centre = { x: p.x + 0.5, y: p.y + 0.5, z: p.z + 0.5 };
@@ -138,13 +137,14 @@ export async function dig(body: HeadlessBody, position: Vec3, options: ActionOpt
   if (bad) return failure(bad);
   const p = { x: Math.floor(position.x), y: Math.floor(position.y), z: Math.floor(position.z) };
   const block = world.data.blockById(world.blocks.idAt(p.x, p.y, p.z));
-  if (EMPTY.has(block.name)) return failure(reasons.notFound('block', `there is no block at ${fmt(p)}, only air`));
+  if (EMPTY.has(block.name))
+    return failure(reasons.notFound('block', `there is no block at ${formatPosition(p)}, only air`));
   const reach = body.reachTo(p);
   if (reach > HeadlessBody.REACH)
-    return failure(reasons.tooFar(`${block.name} at ${fmt(p)}`, reach, HeadlessBody.REACH));
+    return failure(reasons.tooFar(`${block.name} at ${formatPosition(p)}`, reach, HeadlessBody.REACH));
   const held = body.inventory.held;
   if (digTimeMs(block, held, world.data) === null) {
-    return failure(reasons.invalid('position', `${block.name} at ${fmt(p)} cannot be broken`));
+    return failure(reasons.invalid('position', `${block.name} at ${formatPosition(p)} cannot be broken`));
   }
   const heldId = held === null ? null : (world.data.itemsByName.get(held)?.id ?? null);
   if (!canHarvest(block, heldId)) {
@@ -257,7 +257,7 @@ export async function collect(
         const f = len < 1e-6 ? 1.5 : 1.5 / len;
         const plan = body.destinationFor({ x: p.x + 0.5 + dx * f, y: p.y, z: p.z + 0.5 + dz * f });
         if ('code' in plan || body.reachTo(p, plan.dest) > HeadlessBody.REACH) {
-          lastReason = reasons.unreachable(`cannot get within reach of ${block.name} at ${fmt(p)}`);
+          lastReason = reasons.unreachable(`cannot get within reach of ${block.name} at ${formatPosition(p)}`);
           skip.add(tag);
           continue;
         }
@@ -311,7 +311,7 @@ export async function place(
   if (bad) return failure(bad);
   const p = { x: Math.floor(position.x), y: Math.floor(position.y), z: Math.floor(position.z) };
   const reach = body.reachTo(p);
-  if (reach > HeadlessBody.REACH) return failure(reasons.tooFar(`${fmt(p)}`, reach, HeadlessBody.REACH));
+  if (reach > HeadlessBody.REACH) return failure(reasons.tooFar(`${formatPosition(p)}`, reach, HeadlessBody.REACH));
   const there = data.blockById(world.blocks.idAt(p.x, p.y, p.z));
   if (!there.passable) return failure(reasons.occupied(p, there.name));
   const now = body.now();
@@ -337,7 +337,7 @@ export async function place(
     const n = data.blockById(world.blocks.idAt(p.x + dx, p.y + dy, p.z + dz)).name;
     return !EMPTY.has(n) && n !== 'water' && n !== 'lava';
   });
-  if (!support) return failure(reasons.unreachable(`nothing to place ${item} against at ${fmt(p)}`));
+  if (!support) return failure(reasons.unreachable(`nothing to place ${item} against at ${formatPosition(p)}`));
   const startedAt = body.now();
   const motor = body.beginMotor(options.signal);
   try {

@@ -1,12 +1,11 @@
 import type { ActionOptions, ActionOutcome, FailureReason, ItemStack, Vec3 } from '@sid/core';
-import { closestNames } from '@sid/core';
+import { checkCount, checkName, closestNames, failure, formatPosition, reasons, success } from '@sid/core';
 import { armorOf } from '../../rules/combat.js';
 import { eatTimeMs, foodValue, MAX_FOOD } from '../../rules/food.js';
 import type { Inventory } from '../../world/inventory.js';
 import { PICKUP_DELAY_MS } from '../../world/item-entity.js';
 import { blockKey } from '../../world/keys.js';
 import { distance } from '../../world/spatial-index.js';
-import { checkCount, checkName, failure, fmt, reasons, success } from '../failures.js';
 import { HeadlessBody } from '../headless-body.js';
 
 /** Game time of a quick inventory action (a click or a toss). */
@@ -133,9 +132,9 @@ function chestAt(body: HeadlessBody, position: Vec3): { chest: Inventory } | Fai
   if (bad) return bad;
   const p = { x: Math.floor(position.x), y: Math.floor(position.y), z: Math.floor(position.z) };
   const name = world.data.blockById(world.blocks.idAt(p.x, p.y, p.z)).name;
-  if (name !== 'chest') return reasons.notFound('chest', `there is no chest at ${fmt(p)} (found ${name})`);
+  if (name !== 'chest') return reasons.notFound('chest', `there is no chest at ${formatPosition(p)} (found ${name})`);
   const reach = body.reachTo(p);
-  if (reach > HeadlessBody.REACH) return reasons.tooFar(`the chest at ${fmt(p)}`, reach, HeadlessBody.REACH);
+  if (reach > HeadlessBody.REACH) return reasons.tooFar(`the chest at ${formatPosition(p)}`, reach, HeadlessBody.REACH);
   return { chest: world.chests.at(blockKey(p.x, p.y, p.z)) };
 }
 

@@ -1,9 +1,8 @@
 import type { ActionOptions, ActionOutcome, ChatMode } from '@sid/core';
-import { closestNames } from '@sid/core';
+import { checkName, closestNames, failure, reasons, success } from '@sid/core';
 import { weaponStats } from '../../rules/combat.js';
 import { EXHAUSTION } from '../../rules/food.js';
 import { distance } from '../../world/spatial-index.js';
-import { checkName, failure, reasons, success } from '../failures.js';
 import type { HeadlessBody } from '../headless-body.js';
 
 /** How far each chat mode carries, in blocks. */
