@@ -6,9 +6,9 @@
 
 export { Agent, type AgentRuntime, type AgentSpec, createAgent } from './agent/agent.js';
 export { ACTION_PRIMITIVES, type ActionPrimitive } from './agent/instrument-body.js';
+export { withCallMeta } from './agent/model-meta.js';
 export { compassDirection, renderObservation } from './body/observation-text.js';
 export { checkCount, checkName, checkPosition, failure, formatPosition, reasons, success } from './body/outcomes.js';
-export { withCallMeta } from './agent/model-meta.js';
 export { RealClock } from './clock/real-clock.js';
 export { VirtualClock } from './clock/virtual-clock.js';
 export {
