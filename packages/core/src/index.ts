@@ -5,7 +5,7 @@
  */
 
 export { Agent, type AgentRuntime, type AgentSpec, createAgent } from './agent/agent.js';
-export { ACTION_PRIMITIVES, type ActionPrimitive } from './agent/instrument-body.js';
+export { ACTION_PRIMITIVES, type ActionPrimitive, type ActionRecord, instrumentBody } from './agent/instrument-body.js';
 export { withCallMeta } from './agent/model-meta.js';
 export { compassDirection, renderObservation } from './body/observation-text.js';
 export { checkCount, checkName, checkPosition, failure, formatPosition, reasons, success } from './body/outcomes.js';

@@ -1,4 +1,4 @@
-import { createScriptedModel, runModuleOnce } from '@sid/core';
+import { createScriptedModel, createSociety, runModuleOnce } from '@sid/core';
 import { describe, expect, it } from 'vitest';
 import { createOfflineModel } from '../src/offline/offline-model.js';
 import { socialAwarenessModule } from '../src/social/social-awareness-module.js';
@@ -25,11 +25,21 @@ describe('social awareness', () => {
     expect(others.bo?.interactions).toBe(1);
   });
 
-  it('is not engaged when nobody is near and nobody spoke', async () => {
-    const relevant = socialAwarenessModule.relevant;
-    const { agent } = await runModuleOnce(socialAwarenessModule, { agentId: 'ada', model: createOfflineModel() });
-    expect(relevant).toBeDefined();
-    expect(agent.state.get('social').others).toEqual({});
+  it('is not engaged when nobody is near and nobody spoke, and is once someone has', async () => {
+    const run = async (initial: Record<string, unknown>) => {
+      const society = createSociety({
+        model: createOfflineModel(),
+        agents: [{ id: 'ada', modules: [socialAwarenessModule], initial }],
+      });
+      await society.runFor(20_000);
+      await society.stop();
+      return society.stats().social;
+    };
+    const alone = await run({});
+    expect(alone?.runs).toBe(0);
+    expect(alone?.idle).toBeGreaterThanOrEqual(3);
+    const spokenTo = await run({ heardChat: [heard('bo', 'hello ada', 5)] });
+    expect(spokenTo?.runs).toBeGreaterThanOrEqual(1);
   });
 
   it('ignores model output about agents it never met', async () => {

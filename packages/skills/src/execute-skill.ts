@@ -1,4 +1,4 @@
-import { ACTION_PRIMITIVES, type ActionOutcome, type Body, type JsonObject, type Observation } from '@sid/core';
+import { instrumentBody, type JsonObject, type Observation } from '@sid/core';
 import { runSandboxed } from './sandbox/run-sandboxed.js';
 import type { SandboxLimits } from './sandbox/sandbox-types.js';
 import {
@@ -29,24 +29,6 @@ function summarize(outcome: SkillOutcome): JsonObject {
     ...(outcome.failure ? { failure: { code: outcome.failure.code, message: outcome.failure.message } } : {}),
     observed: { items: outcome.observed.items, position: { ...outcome.observed.position } },
   };
-}
-
-/** Wraps a body so every action's outcome is recorded for the skill outcome. */
-function recordingBody(body: Body, actions: SkillAction[]): Body {
-  const wrapped: Record<string, unknown> = Object.create(null);
-  for (const key of ['agentId', 'perceive', 'findBlocks', 'findEntities', 'onEvent'] as const) {
-    const value = body[key];
-    wrapped[key] = typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(body) : value;
-  }
-  for (const name of ACTION_PRIMITIVES) {
-    const original = (body[name] as (...args: unknown[]) => Promise<ActionOutcome>).bind(body);
-    wrapped[name] = async (...args: unknown[]) => {
-      const outcome = await original(...args);
-      actions.push({ action: name, ok: outcome.ok, ...(outcome.reason ? { reason: outcome.reason } : {}) });
-      return outcome;
-    };
-  }
-  return wrapped as unknown as Body;
 }
 
 function inventoryCounts(observation: Observation): Map<string, number> {
@@ -107,7 +89,10 @@ export async function executeSkill(
   const now = options.now ?? Date.now;
   const started = now();
   const actions: SkillAction[] = [];
-  const body = recordingBody(context.body, actions);
+  // The core's wrapper (the same one a society puts around every body) records each primitive's outcome.
+  const body = instrumentBody(context.body, now, ({ action, outcome }) =>
+    actions.push({ action, ok: outcome.ok, ...(outcome.reason ? { reason: outcome.reason } : {}) }),
+  );
   const before = await context.body.perceive();
   const parsed = skill.params.safeParse(rawParams ?? {});
   const finish = async (

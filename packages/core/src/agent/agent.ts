@@ -14,15 +14,15 @@ import type { Clock } from '../ports/clock.js';
 import type { JsonValue } from '../ports/json.js';
 import type { Model } from '../ports/model.js';
 import type { VectorIndex } from '../ports/vector-index.js';
-import { createRng, type Rng } from '../rng/rng.js';
 import type { RunResult, SchedulableAgent, Scheduler } from '../scheduler/scheduler.js';
 import { AgentState } from '../state/agent-state.js';
 import { builtinSlots, type SlotName, type SlotTypeMap } from '../state/builtin-slots.js';
 import type { SlotDefinition } from '../state/slot.js';
 import { didYouMean } from '../util/did-you-mean.js';
-import { ModuleAccessError, SidError } from '../util/errors.js';
+import { SidError } from '../util/errors.js';
 import { type ActionRecord, instrumentBody } from './instrument-body.js';
 import { withCallMeta } from './model-meta.js';
+import { type InstanceAccess, RunContext } from './run-context.js';
 
 /** Everything needed to build one agent. */
 export interface AgentSpec {
@@ -53,13 +53,6 @@ export interface AgentRuntime {
 }
 
 const idRule = /^[A-Za-z0-9_-]{1,32}$/;
-
-interface InstanceAccess {
-  readable: Set<string>;
-  writable: Set<string>;
-  model: Model | null;
-  log: Logger | null;
-}
 
 /**
  * One agent: its state, its modules and (once in a society) its body and services. Modules never talk
@@ -339,106 +332,6 @@ export class Agent implements SchedulableAgent {
 function describeError(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`;
   return String(error);
-}
-
-/** The per-run context object; methods live on the prototype so a run costs one small allocation. */
-class RunContext implements ModuleContext<unknown> {
-  private rngCache: Rng | null = null;
-  /** Captured at start: a decision broadcast after this run began aborts it. */
-  readonly interruptSignal: AbortSignal;
-
-  constructor(
-    private readonly agent: Agent,
-    private readonly runtime: AgentRuntime,
-    private readonly instance: ModuleInstance,
-    private readonly access: InstanceAccess,
-    readonly trigger: string,
-    private readonly dueAt: number,
-  ) {
-    this.interruptSignal = agent.interruptSignal;
-  }
-
-  get agentId(): string {
-    return this.agent.id;
-  }
-  get module(): string {
-    return this.instance.definition.name;
-  }
-  get options(): unknown {
-    return this.instance.options;
-  }
-  get signal(): AbortSignal {
-    return this.agent.signal;
-  }
-  get clock(): Clock {
-    return this.runtime.clock;
-  }
-  get rng(): Rng {
-    if (!this.rngCache) this.rngCache = createRng(`${this.runtime.seed}/${this.agent.id}/${this.module}/${this.dueAt}`);
-    return this.rngCache;
-  }
-  get log(): Logger {
-    return this.agent.loggerFor(this.instance, this.access);
-  }
-  get model(): Model {
-    return this.agent.modelFor(this.instance, this.access);
-  }
-  get body(): Body | null {
-    return this.agent.body;
-  }
-  get vectorIndex(): VectorIndex {
-    return this.runtime.vectorIndex;
-  }
-  now(): number {
-    return this.runtime.clock.now();
-  }
-  get(name: string): never {
-    if (!this.access.readable.has(name)) {
-      throw new ModuleAccessError(
-        `module "${this.module}" read slot "${name}" without declaring it in reads${didYouMean(name, this.access.readable)}`,
-      );
-    }
-    return this.agent.state.get(name) as never;
-  }
-  read<T>(slot: SlotDefinition<T>): T {
-    return this.get(slot.name) as T;
-  }
-  write(slot: string | SlotDefinition, value: unknown): never {
-    const name = typeof slot === 'string' ? slot : slot.name;
-    if (name === 'decision' || name === 'decisionHistory') {
-      throw new ModuleAccessError(
-        `module "${this.module}" wrote slot "${name}" directly: decisions go through ctx.decide()`,
-      );
-    }
-    if (!this.access.writable.has(name)) {
-      throw new ModuleAccessError(
-        `module "${this.module}" wrote slot "${name}" without declaring it in writes${didYouMean(name, this.access.writable)}`,
-      );
-    }
-    return this.agent.state.write(name, value as never, this.module) as never;
-  }
-  update(slot: string | SlotDefinition, fn: (current: never) => unknown): never {
-    const name = typeof slot === 'string' ? slot : slot.name;
-    return this.write(name, fn(this.get(name)));
-  }
-  decision(): Decision | null {
-    return this.agent.decision();
-  }
-  decide(input: DecisionInput): Decision {
-    if (!this.instance.definition.controller) {
-      throw new ModuleAccessError(`module "${this.module}" is not a controller and cannot decide`);
-    }
-    return this.agent.decide(input, this.module);
-  }
-  bottleneck(): BottleneckView {
-    if (!this.instance.definition.controller) {
-      throw new ModuleAccessError(`module "${this.module}" is not a controller; only controllers see the bottleneck`);
-    }
-    return this.agent.bottleneck();
-  }
-  emit(name: string, data: JsonValue = null): void {
-    this.agent.emit(name, data);
-  }
 }
 
 /** Builds an agent from a spec; add it to a society with `society.addAgent()`. */
