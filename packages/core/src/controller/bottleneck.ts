@@ -79,16 +79,26 @@ function renderValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
+// Specs are validated once per spec object: the controller renders every couple of seconds per agent.
+const parsedSpecs = new WeakMap<BottleneckSpec, z.output<typeof bottleneckSpecSchema>>();
+
+function parseSpec(spec: BottleneckSpec): z.output<typeof bottleneckSpecSchema> {
+  const cached = parsedSpecs.get(spec);
+  if (cached) return cached;
+  const result = bottleneckSpecSchema.safeParse(spec);
+  if (!result.success) {
+    throw new SidError('bottleneck', `invalid bottleneck spec:\n${formatIssues(result.error.issues, 'bottleneck')}`);
+  }
+  parsedSpecs.set(spec, result.data);
+  return result.data;
+}
+
 /**
  * Renders the agent state through a bottleneck spec. Slots the agent does not have are skipped, so
  * one spec can serve agents with different module sets.
  */
 export function renderBottleneck(state: AgentState, spec: BottleneckSpec): BottleneckView {
-  const result = bottleneckSpecSchema.safeParse(spec);
-  if (!result.success) {
-    throw new SidError('bottleneck', `invalid bottleneck spec:\n${formatIssues(result.error.issues, 'bottleneck')}`);
-  }
-  const parsed = result.data;
+  const parsed = parseSpec(spec);
   const fields: Record<string, unknown> = {};
   const parts: string[] = [];
   for (const field of parsed.fields) {

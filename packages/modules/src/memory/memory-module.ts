@@ -101,6 +101,10 @@ export const memoryModule = defineModule({
 
     const goals = ctx.get('goals');
     const focus = goals.items.find((g) => g.id === goals.current)?.text ?? ctx.decision()?.intent ?? '';
+    const current = ctx.get('workingMemory');
+    // A recall costs an embedding call: redo it only when the focus or long-term memory has changed.
+    const lastRecall = ctx.read(memoryMetaSlot).recalledAt;
+    if (current.focus === focus && lastRecall >= ctx.get('longTermMemory').consolidatedAt) return;
     const recalled =
       focus && ctx.options.recall > 0
         ? await retrieveMemories({
@@ -114,9 +118,7 @@ export const memoryModule = defineModule({
             signal: ctx.signal,
           })
         : [];
-    const items = recalled.map((m) => m.text);
-    const current = ctx.get('workingMemory');
-    if (current.focus !== focus || current.items.join('\n') !== items.join('\n'))
-      ctx.write('workingMemory', { focus, items });
+    ctx.write('workingMemory', { focus, items: recalled.map((m) => m.text) });
+    ctx.update(memoryMetaSlot, (m) => ({ ...m, recalledAt: ctx.now() }));
   },
 });
