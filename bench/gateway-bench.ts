@@ -6,7 +6,9 @@
  *   npm run bench:gateway -- --calls 10000 --concurrency 1000
  *   npm run bench:gateway -- --server-latency 20 --limits   # with a network-like delay / RPM limiter on
  *
- * The server runs in a child process by default so its CPU does not blur the client's numbers.
+ * The server runs in a child process by default so its CPU does not blur the client's numbers. The
+ * npm script runs Node with --expose-gc so that every round starts from a collected heap: otherwise
+ * the garbage one path leaves behind is collected during the other path's round and charged to it.
  * Prints progress to stderr and, as the last stdout line, one JSON object; also writes it to
  * .bench-results/gateway.json.
  */
@@ -80,6 +82,9 @@ async function serveInChild(): Promise<{ url: string; stop: () => Promise<void> 
 
 type Call = (i: number) => Promise<unknown>;
 
+/** Full collection (only with --expose-gc, which `npm run bench:gateway` passes). */
+const collectGarbage = (globalThis as { gc?: () => void }).gc;
+
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -93,6 +98,7 @@ async function round(
   concurrency: number,
   histogram: LatencyHistogram,
 ): Promise<{ wallMs: number; cpuMs: number }> {
+  collectGarbage?.();
   let next = 0;
   const started = performance.now();
   const cpu = process.cpuUsage();
@@ -140,6 +146,49 @@ async function gatewaySelfCost(): Promise<number> {
   return Number((viaGateway - direct).toFixed(1));
 }
 
+/**
+ * Heap the gateway keeps per call in flight, over a model that has not answered yet: what a thousand
+ * concurrent calls hold for their whole duration (and the collector then has to trace and move).
+ */
+async function gatewayRetainedBytes(): Promise<number | null> {
+  if (!collectGarbage) return null;
+  const answers: (() => void)[] = [];
+  const pending: Model = {
+    id: 'pending',
+    offline: false,
+    generateText: () =>
+      new Promise((resolve) =>
+        answers.push(() => resolve({ text: 'hello', usage: { inputTokens: 5, outputTokens: 1 }, model: 'pending' })),
+      ),
+    generateObject: async () => {
+      throw new Error('not used');
+    },
+    embed: async () => {
+      throw new Error('not used');
+    },
+  };
+  const gateway = createModelGateway({ model: pending, concurrency: 1_000_000 });
+  const inFlight = 10_000;
+  const ask = (i: number) => ({
+    messages: [{ role: 'user' as const, content: `call ${i}` }],
+    meta: { agentId: `a${i % 100}`, module: 'talking' },
+  });
+  const measure = async (call: (i: number) => Promise<unknown>) => {
+    collectGarbage();
+    const before = process.memoryUsage().heapUsed;
+    const calls = Array.from({ length: inFlight }, (_, i) => call(i));
+    collectGarbage();
+    const held = process.memoryUsage().heapUsed - before;
+    for (const answer of answers.splice(0)) answer();
+    await Promise.all(calls);
+    return held / inFlight;
+  };
+  await measure((i) => gateway.generateText(ask(i))); // warm-up
+  const viaGateway = await measure((i) => gateway.generateText(ask(i)));
+  const direct = await measure((i) => pending.generateText(ask(i)));
+  return Math.round(viaGateway - direct);
+}
+
 async function main(): Promise<void> {
   if (opts.serve) {
     const { url } = await serveHere();
@@ -164,7 +213,11 @@ async function main(): Promise<void> {
     });
   const viaRaw: Call = (i) => generateText({ model: raw, messages: prompt(i), maxOutputTokens: 16, maxRetries: 0 });
 
+  if (!collectGarbage) {
+    process.stderr.write('note: run with node --expose-gc (as npm run bench:gateway does) for collected-heap rounds\n');
+  }
   const selfCost = await gatewaySelfCost();
+  const retainedBytes = await gatewayRetainedBytes();
   // Warm up both paths (JIT, sockets) before measuring.
   await round(viaGateway, Math.min(2000, opts.calls), opts.concurrency, new LatencyHistogram());
   await round(viaRaw, Math.min(2000, opts.calls), opts.concurrency, new LatencyHistogram());
@@ -224,6 +277,9 @@ async function main(): Promise<void> {
     // The gateway's own CPU per call, over an in-process model that answers at once (no HTTP): what the
     // gateway adds, measured without the network stack and hardly moved by machine load.
     gatewaySelfCpuUsPerCall: selfCost,
+    // Heap the gateway holds per call in flight (null without --expose-gc).
+    gatewayRetainedBytesPerCall: retainedBytes,
+    collectedHeapRounds: collectGarbage !== undefined,
     loadAverage1m: loadavg()[0],
     gatewayFailedCalls: usage.total.failedCalls,
     node: process.version,

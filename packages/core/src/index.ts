@@ -160,6 +160,7 @@ export {
 export { CassetteRecorder, type CassetteSink } from './gateway/cassette-recorder.js';
 export { CassetteReplay, parseCassette } from './gateway/cassette-replay.js';
 export { type BreakerChange, type BreakerOptions, CircuitBreakers } from './gateway/circuit-breakers.js';
+export { ConcurrencyGate } from './gateway/concurrency-gate.js';
 export { attachGatewayToSociety, connectGatewayToEvents } from './gateway/connect-events.js';
 export {
   type CostEstimate,
@@ -201,7 +202,13 @@ export {
 } from './gateway/rate-limiter.js';
 export { type CallKind, fingerprintOf, keyOf, type RequestFingerprint } from './gateway/request-key.js';
 export { ResponseCache, type ResponseCacheOptions } from './gateway/response-cache.js';
-export { backoffDelay, createRetryPolicy, isRetryable, type RetryOptions } from './gateway/retry-policy.js';
+export {
+  backoffDelay,
+  isRetryable,
+  type RetryEvent,
+  type RetryOptions,
+  withRetries,
+} from './gateway/retry-policy.js';
 export { isInvalidOutput, repairRequest, validateObject } from './gateway/structured-output.js';
 export {
   type UsageEntry,

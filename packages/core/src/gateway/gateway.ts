@@ -30,6 +30,7 @@ import type { CassetteEntry, CassetteOutcome } from './cassette-format.js';
 import type { CassetteSink } from './cassette-recorder.js';
 import type { CassetteReplay } from './cassette-replay.js';
 import { CircuitBreakers } from './circuit-breakers.js';
+import { ConcurrencyGate } from './concurrency-gate.js';
 import { type GatewayConfig, type GatewayConfigInput, parseGatewayConfig } from './gateway-config.js';
 import { buildRoutes, type ModelRoute } from './gateway-routes.js';
 import { ModelCallError } from './model-call-error.js';
@@ -42,7 +43,7 @@ import {
 } from './rate-limiter.js';
 import { type CallKind, fingerprintOf, keyOf, type RequestFingerprint } from './request-key.js';
 import { ResponseCache } from './response-cache.js';
-import { createRetryPolicy } from './retry-policy.js';
+import { type RetryOptions, withRetries } from './retry-policy.js';
 import { isInvalidOutput, repairRequest, validateObject } from './structured-output.js';
 import { UsageLedger, type UsageReport, type UsageSnapshot } from './usage-accounting.js';
 
@@ -91,8 +92,8 @@ const invokers: Record<CallKind, Invoke> = {
  * it wraps any Model (offline, scripted, AI SDK) and a society uses it like any other model.
  *
  * Per call: tier routing → budget check → replay or cache → priority queue with a global concurrency
- * cap (p-queue) → RPM/TPM limiter → per-provider circuit breaker (cockatiel) and per-attempt timeout
- * → retries with jittered exponential backoff honouring Retry-After (cockatiel) → one repair attempt
+ * cap ({@link ConcurrencyGate}) → RPM/TPM limiter → per-provider circuit breaker (cockatiel) and per-attempt timeout
+ * → retries with jittered exponential backoff honouring Retry-After → one repair attempt
  * for invalid structured output → the next model of the fallback chain. Every finished call is
  * accounted, recorded and reported to {@link ModelGateway.onCall} listeners.
  */
@@ -104,12 +105,12 @@ export class ModelGateway implements Model {
   /** The validated configuration. */
   readonly config: GatewayConfig;
   private readonly routes: ReadonlyMap<string, readonly Model[]>;
-  private readonly queue: PQueue;
+  private readonly gate: ConcurrencyGate;
   private readonly admissions = new Map<string, PQueue>();
   private readonly limiter: RateLimiter;
   private readonly limited: boolean;
   private readonly breakers: CircuitBreakers;
-  private readonly retry;
+  private readonly retryOptions: RetryOptions;
   private readonly ledger = new UsageLedger();
   private readonly budgets: BudgetGuard;
   private readonly cache: ResponseCache<OkOutcome> | null;
@@ -138,7 +139,7 @@ export class ModelGateway implements Model {
     this.offline =
       (this.replay !== null && this.onMissing === 'error') || [...this.routes.values()].flat().every((m) => m.offline);
 
-    this.queue = new PQueue({ concurrency: this.config.concurrency });
+    this.gate = new ConcurrencyGate(this.config.concurrency);
     const { requestsPerMinute, tokensPerMinute, windowMs } = this.config.limits;
     this.limited = rateLimiter !== undefined || requestsPerMinute !== undefined || tokensPerMinute !== undefined;
     this.limiter =
@@ -152,17 +153,7 @@ export class ModelGateway implements Model {
           })
         : unlimitedRateLimiter);
     this.breakers = new CircuitBreakers(this.config.breaker, (change) => this.notice({ type: 'breaker', ...change }));
-    this.retry = createRetryPolicy({ ...this.config.retry, ...(random ? { random } : {}) });
-    this.retry.onRetry((event) => {
-      const error = 'error' in event ? event.error : undefined;
-      this.notice({
-        type: 'retry',
-        model: error instanceof ModelCallError ? error.model : 'unknown',
-        attempt: event.attempt,
-        delayMs: event.delay,
-        error: describe(error),
-      });
-    });
+    this.retryOptions = { ...this.config.retry, ...(random ? { random } : {}) };
     this.budgets = new BudgetGuard(this.config.budgets, this.ledger, (exceeded) =>
       this.notice({
         type: 'budget.exceeded',
@@ -255,7 +246,7 @@ export class ModelGateway implements Model {
 
   /** Calls waiting for a slot, and calls running. */
   get load(): { queued: number; running: number } {
-    return { queued: this.queue.size, running: this.queue.pending };
+    return { queued: this.gate.queued, running: this.gate.running };
   }
 
   private tierOf(module: string | undefined, tier: string | undefined): string {
@@ -402,7 +393,19 @@ export class ModelGateway implements Model {
     estimate: number,
     state: CallState,
   ): Promise<Result> {
-    return this.retry.execute(() => this.attempt(kind, model, request, priority, estimate, state), request.signal);
+    return withRetries(
+      () => this.attempt(kind, model, request, priority, estimate, state),
+      this.retryOptions,
+      request.signal,
+      (retry) =>
+        this.notice({
+          type: 'retry',
+          model: retry.error instanceof ModelCallError ? retry.error.model : model.id,
+          attempt: retry.attempt,
+          delayMs: retry.delayMs,
+          error: describe(retry.error),
+        }),
+    );
   }
 
   /** One try on one model: wait for a slot and the rate limit, then call through breaker and timeout. */
@@ -415,45 +418,46 @@ export class ModelGateway implements Model {
     state: CallState,
   ): Promise<Result> {
     const signal = request.signal;
-    const options = { priority, ...(signal ? { signal } : {}) };
     // Rate-limit admission is taken in priority order, one waiter per model at a time, before a
     // concurrency slot: otherwise low-priority calls already waiting inside the limiter would keep
     // a controller call behind them. Without limits there is nothing to wait for (hot path).
     const lease = this.limited
       ? ((await this.admissionFor(model.id).add(
           () => this.limiter.acquire({ key: model.id, tokens: estimate, ...(signal ? { signal } : {}) }),
-          options,
+          { priority, ...(signal ? { signal } : {}) },
         )) as RateLimitLease)
       : noLease;
     let used: ModelUsage | undefined;
     let answeredBy = model.id;
     try {
-      return (await this.queue.add(async () => {
+      // A free slot is taken without waiting or allocating (hot path); otherwise wait by priority.
+      if (!this.gate.tryEnter()) await this.gate.enter(priority, signal);
+      try {
         state.attempts++;
-        try {
-          const result = await this.breakers
-            .for(model.id)
-            .execute(() =>
-              withTimeout(this.config.timeoutMs, signal, (attemptSignal) =>
-                invokers[kind](model, request, attemptSignal),
-              ),
-            );
-          if (kind === 'object') {
-            const object = validateObject(
-              request as ObjectRequest<unknown>,
-              (result as ObjectResult<unknown>).object,
-              model.id,
-            );
-            (result as ObjectResult<unknown>).object = object;
-          }
-          used = result.usage;
-          answeredBy = result.model;
-          return result;
-        } catch (error) {
-          if (error instanceof ModelCallError) used = error.usage;
-          throw this.normalize(error, model, signal);
+        const result = await this.breakers
+          .for(model.id)
+          .execute(() =>
+            withTimeout(this.config.timeoutMs, signal, (attemptSignal) =>
+              invokers[kind](model, request, attemptSignal),
+            ),
+          );
+        if (kind === 'object') {
+          const object = validateObject(
+            request as ObjectRequest<unknown>,
+            (result as ObjectResult<unknown>).object,
+            model.id,
+          );
+          (result as ObjectResult<unknown>).object = object;
         }
-      }, options)) as Result;
+        used = result.usage;
+        answeredBy = result.model;
+        return result;
+      } catch (error) {
+        if (error instanceof ModelCallError) used = error.usage;
+        throw this.normalize(error, model, signal);
+      } finally {
+        this.gate.leave();
+      }
     } finally {
       if (used) {
         state.usage.inputTokens += used.inputTokens;
