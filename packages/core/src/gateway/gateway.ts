@@ -1,6 +1,3 @@
-import { BrokenCircuitError } from 'cockatiel';
-import PQueue from 'p-queue';
-import { estimateTokens } from '../model/estimate-tokens.js';
 import type { Clock } from '../ports/clock.js';
 import type {
   EmbedRequest,
@@ -13,6 +10,7 @@ import type {
   TextResult,
 } from '../ports/model.js';
 import { ConfigError, SidError } from '../util/errors.js';
+import { describeFailure } from './attempt-failure.js';
 import { BudgetExceededError, BudgetGuard } from './budgets.js';
 import {
   type AnyRequest,
@@ -25,26 +23,19 @@ import {
 } from './call-outcome.js';
 import { type GatewayCallMeta, type PriorityLookup, priorityOf } from './call-priority.js';
 import type { GatewayCallRecord, GatewayNotice } from './call-record.js';
-import { AttemptTimeoutError, withTimeout } from './call-timeout.js';
-import type { CassetteEntry, CassetteOutcome } from './cassette-format.js';
+import type { CassetteOutcome } from './cassette-format.js';
 import type { CassetteSink } from './cassette-recorder.js';
 import type { CassetteReplay } from './cassette-replay.js';
+import { CassetteWriter } from './cassette-writer.js';
 import { CircuitBreakers } from './circuit-breakers.js';
-import { ConcurrencyGate } from './concurrency-gate.js';
 import { type GatewayConfig, type GatewayConfigInput, parseGatewayConfig } from './gateway-config.js';
+import { GatewayObservers } from './gateway-observers.js';
 import { buildRoutes, type ModelRoute } from './gateway-routes.js';
-import { ModelCallError } from './model-call-error.js';
+import { type CallState, LiveCaller } from './live-caller.js';
 import { type ModelPrice, priceOf } from './price-table.js';
-import {
-  type RateLimiter,
-  type RateLimitLease,
-  SlidingWindowRateLimiter,
-  unlimitedRateLimiter,
-} from './rate-limiter.js';
+import { estimateRequestTokens, type RateLimiter, SlidingWindowRateLimiter } from './rate-limiter.js';
 import { type CallKind, fingerprintOf, keyOf, type RequestFingerprint } from './request-key.js';
 import { ResponseCache } from './response-cache.js';
-import { type RetryOptions, withRetries } from './retry-policy.js';
-import { isInvalidOutput, repairRequest, validateObject } from './structured-output.js';
 import { UsageLedger, type UsageReport, type UsageSnapshot } from './usage-accounting.js';
 
 /** Everything a gateway is built from: the serializable config plus live objects. */
@@ -71,31 +62,14 @@ export interface ModelGatewayOptions extends GatewayConfigInput {
   now?: () => number;
 }
 
-/** Per-call bookkeeping across retries, the repair and fallbacks. */
-interface CallState {
-  attempts: number;
-  usage: ModelUsage;
-  costUsd: number;
-  model: string;
-}
-
-type Invoke = (model: Model, request: AnyRequest, signal: AbortSignal) => Promise<Result>;
-
-const invokers: Record<CallKind, Invoke> = {
-  text: (model, request, signal) => model.generateText({ ...(request as TextRequest), signal }),
-  object: (model, request, signal) => model.generateObject({ ...(request as ObjectRequest<unknown>), signal }),
-  embed: (model, request, signal) => model.embed({ ...(request as EmbedRequest), signal }),
-};
-
 /**
  * The model gateway: one per process, in front of every model call. It implements the Model port, so
  * it wraps any Model (offline, scripted, AI SDK) and a society uses it like any other model.
  *
- * Per call: tier routing → budget check → replay or cache → priority queue with a global concurrency
- * cap ({@link ConcurrencyGate}) → RPM/TPM limiter → per-provider circuit breaker (cockatiel) and per-attempt timeout
- * → retries with jittered exponential backoff honouring Retry-After → one repair attempt
- * for invalid structured output → the next model of the fallback chain. Every finished call is
- * accounted, recorded and reported to {@link ModelGateway.onCall} listeners.
+ * Per call: tier routing → budget check → replay or cache → the live path ({@link LiveCaller}: the
+ * fallback chain, retries, repair, RPM/TPM admission by priority, a global concurrency cap, the
+ * provider's circuit breaker and a timeout per attempt). Every finished call is accounted, recorded
+ * and reported to {@link ModelGateway.onCall} listeners.
  */
 export class ModelGateway implements Model {
   /** Always `gateway`; the model that answered is in each result's `model`. */
@@ -105,24 +79,17 @@ export class ModelGateway implements Model {
   /** The validated configuration. */
   readonly config: GatewayConfig;
   private readonly routes: ReadonlyMap<string, readonly Model[]>;
-  private readonly gate: ConcurrencyGate;
-  private readonly admissions = new Map<string, PQueue>();
-  private readonly limiter: RateLimiter;
-  private readonly limited: boolean;
   private readonly breakers: CircuitBreakers;
-  private readonly retryOptions: RetryOptions;
+  private readonly caller: LiveCaller;
   private readonly ledger = new UsageLedger();
   private readonly budgets: BudgetGuard;
   private readonly cache: ResponseCache<OkOutcome> | null;
-  private readonly recordSink: CassetteSink | null;
+  private readonly recorder: CassetteWriter | null;
   private readonly replay: CassetteReplay | null;
   private readonly onMissing: 'error' | 'live';
-  private readonly occurrences = new Map<string, number>();
-  private readonly callListeners = new Set<(record: GatewayCallRecord) => void>();
-  private readonly noticeListeners = new Set<(notice: GatewayNotice) => void>();
+  private readonly observers = new GatewayObservers();
   private clock: Clock | null;
   private priorityLookup: PriorityLookup | null = null;
-  private recordSeq = 0;
   /** Price lookups by model id (the table does not change after construction). */
   private readonly prices = new Map<string, ModelPrice | undefined>();
 
@@ -139,23 +106,32 @@ export class ModelGateway implements Model {
     this.offline =
       (this.replay !== null && this.onMissing === 'error') || [...this.routes.values()].flat().every((m) => m.offline);
 
-    this.gate = new ConcurrencyGate(this.config.concurrency);
     const { requestsPerMinute, tokensPerMinute, windowMs } = this.config.limits;
-    this.limited = rateLimiter !== undefined || requestsPerMinute !== undefined || tokensPerMinute !== undefined;
-    this.limiter =
+    const limiter =
       rateLimiter ??
-      (this.limited
+      (requestsPerMinute !== undefined || tokensPerMinute !== undefined
         ? new SlidingWindowRateLimiter({
             ...(requestsPerMinute !== undefined ? { requestsPerMinute } : {}),
             ...(tokensPerMinute !== undefined ? { tokensPerMinute } : {}),
             windowMs,
             ...(now ? { now } : {}),
           })
-        : unlimitedRateLimiter);
-    this.breakers = new CircuitBreakers(this.config.breaker, (change) => this.notice({ type: 'breaker', ...change }));
-    this.retryOptions = { ...this.config.retry, ...(random ? { random } : {}) };
+        : null);
+    this.breakers = new CircuitBreakers(this.config.breaker, (change) =>
+      this.observers.notice({ type: 'breaker', ...change }),
+    );
+    this.caller = new LiveCaller({
+      concurrency: this.config.concurrency,
+      limiter,
+      breakers: this.breakers,
+      retry: { ...this.config.retry, ...(random ? { random } : {}) },
+      timeoutMs: this.config.timeoutMs,
+      repair: this.config.repair,
+      observers: this.observers,
+      costOf: (modelId, usage) => this.costOf(modelId, usage),
+    });
     this.budgets = new BudgetGuard(this.config.budgets, this.ledger, (exceeded) =>
-      this.notice({
+      this.observers.notice({
         type: 'budget.exceeded',
         scope: exceeded.scope,
         agentId: exceeded.agentId,
@@ -172,7 +148,7 @@ export class ModelGateway implements Model {
           ...(now ? { now } : {}),
         })
       : null;
-    this.recordSink = record ?? null;
+    this.recorder = record ? new CassetteWriter(record) : null;
     this.clock = clock ?? null;
   }
 
@@ -193,14 +169,12 @@ export class ModelGateway implements Model {
 
   /** Called with one record per finished call (ok or not); returns the unsubscribe function. */
   onCall(listener: (record: GatewayCallRecord) => void): () => void {
-    this.callListeners.add(listener);
-    return () => this.callListeners.delete(listener);
+    return this.observers.onCall(listener);
   }
 
   /** Called on retries, fallbacks, repairs, breaker changes and budget exhaustion. */
   onNotice(listener: (notice: GatewayNotice) => void): () => void {
-    this.noticeListeners.add(listener);
-    return () => this.noticeListeners.delete(listener);
+    return this.observers.onNotice(listener);
   }
 
   /** Holds this clock while calls are in flight (see {@link Clock.hold}). */
@@ -246,7 +220,7 @@ export class ModelGateway implements Model {
 
   /** Calls waiting for a slot, and calls running. */
   get load(): { queued: number; running: number } {
-    return { queued: this.gate.queued, running: this.gate.running };
+    return this.caller.load;
   }
 
   private tierOf(module: string | undefined, tier: string | undefined): string {
@@ -282,7 +256,7 @@ export class ModelGateway implements Model {
         this.report(kind, tier, meta, state, started, { cached, replayed }, error);
         throw error;
       }
-      if (this.replay || this.recordSink) {
+      if (this.replay || this.recorder) {
         fingerprint = fingerprintOf(kind, tier, request);
         cassetteKey = keyOf(fingerprint, meta?.agentId, meta?.module);
       }
@@ -314,7 +288,7 @@ export class ModelGateway implements Model {
       let result: Result;
       if (outcome === null) {
         result = await this.live(kind, tier, request, meta, state);
-        if (this.cache || this.recordSink) outcome = { ...toOutcome(kind, result, false), costUsd: state.costUsd };
+        if (this.cache || this.recorder) outcome = { ...toOutcome(kind, result, false), costUsd: state.costUsd };
         if (this.cache && cacheKey !== null && outcome?.ok) this.cache.set(cacheKey, outcome);
       } else {
         if (!outcome.ok) {
@@ -329,12 +303,12 @@ export class ModelGateway implements Model {
         state.usage = { ...outcome.usage };
         if (!cached) state.costUsd = outcome.costUsd ?? this.costOf(result.model, outcome.usage);
       }
-      if (outcome) this.write(cassetteKey, fingerprint, meta, outcome, started);
+      if (outcome) this.record(cassetteKey, fingerprint, meta, outcome, started);
       this.report(kind, tier, meta, state, started, { cached, replayed }, null);
       return result;
     } catch (error) {
       if (!(error instanceof BudgetExceededError) && !(error instanceof SidError && error.code === 'cassette_miss')) {
-        if (!replayed) this.write(cassetteKey, fingerprint, meta, failureOutcome(state, error), started);
+        if (!replayed) this.record(cassetteKey, fingerprint, meta, failureOutcome(state, error), started);
         this.report(kind, tier, meta, state, started, { cached, replayed }, error);
       }
       throw error;
@@ -343,139 +317,17 @@ export class ModelGateway implements Model {
     }
   }
 
-  /** The live path: the fallback chain, each model with retries and one repair. */
-  private async live(
+  /** The live path: the tier's fallback chain, in priority order, with the rate-limit estimate. */
+  private live(
     kind: CallKind,
     tier: string,
     request: AnyRequest,
     meta: GatewayCallMeta | undefined,
     state: CallState,
   ): Promise<Result> {
-    const chain = this.chainFor(tier);
     const priority = priorityOf(meta, this.config.modulePriorities, this.priorityLookup);
-    const estimate = this.limited ? estimateFor(request, this.config.limits.defaultOutputTokens) : 0;
-    let lastError: unknown;
-    for (let i = 0; i < chain.length; i++) {
-      const model = chain[i] as Model;
-      state.model = model.id;
-      try {
-        let result: Result;
-        try {
-          result = await this.withRetries(kind, model, request, priority, estimate, state);
-        } catch (error) {
-          if (kind !== 'object' || !this.config.repair || !isInvalidOutput(error)) throw error;
-          const objectRequest = request as ObjectRequest<unknown>;
-          this.notice({
-            type: 'repair',
-            model: model.id,
-            schemaName: objectRequest.schemaName,
-            error: describe(error),
-          });
-          result = await this.withRetries(kind, model, repairRequest(objectRequest, error), priority, estimate, state);
-        }
-        state.model = result.model;
-        return { ...result, usage: { ...state.usage } };
-      } catch (error) {
-        if (isAbort(error, request.signal)) throw error;
-        lastError = error;
-        const next = chain[i + 1];
-        if (next) this.notice({ type: 'fallback', from: model.id, to: next.id, error: describe(error) });
-      }
-    }
-    throw lastError;
-  }
-
-  private withRetries(
-    kind: CallKind,
-    model: Model,
-    request: AnyRequest,
-    priority: number,
-    estimate: number,
-    state: CallState,
-  ): Promise<Result> {
-    return withRetries(
-      () => this.attempt(kind, model, request, priority, estimate, state),
-      this.retryOptions,
-      request.signal,
-      (retry) =>
-        this.notice({
-          type: 'retry',
-          model: retry.error instanceof ModelCallError ? retry.error.model : model.id,
-          attempt: retry.attempt,
-          delayMs: retry.delayMs,
-          error: describe(retry.error),
-        }),
-    );
-  }
-
-  /** One try on one model: wait for a slot and the rate limit, then call through breaker and timeout. */
-  private async attempt(
-    kind: CallKind,
-    model: Model,
-    request: AnyRequest,
-    priority: number,
-    estimate: number,
-    state: CallState,
-  ): Promise<Result> {
-    const signal = request.signal;
-    // Rate-limit admission is taken in priority order, one waiter per model at a time, before a
-    // concurrency slot: otherwise low-priority calls already waiting inside the limiter would keep
-    // a controller call behind them. Without limits there is nothing to wait for (hot path).
-    const lease = this.limited
-      ? ((await this.admissionFor(model.id).add(
-          () => this.limiter.acquire({ key: model.id, tokens: estimate, ...(signal ? { signal } : {}) }),
-          { priority, ...(signal ? { signal } : {}) },
-        )) as RateLimitLease)
-      : noLease;
-    let used: ModelUsage | undefined;
-    let answeredBy = model.id;
-    try {
-      // A free slot is taken without waiting or allocating (hot path); otherwise wait by priority.
-      if (!this.gate.tryEnter()) await this.gate.enter(priority, signal);
-      try {
-        state.attempts++;
-        const result = await this.breakers
-          .for(model.id)
-          .execute(() =>
-            withTimeout(this.config.timeoutMs, signal, (attemptSignal) =>
-              invokers[kind](model, request, attemptSignal),
-            ),
-          );
-        if (kind === 'object') {
-          const object = validateObject(
-            request as ObjectRequest<unknown>,
-            (result as ObjectResult<unknown>).object,
-            model.id,
-          );
-          (result as ObjectResult<unknown>).object = object;
-        }
-        used = result.usage;
-        answeredBy = result.model;
-        return result;
-      } catch (error) {
-        if (error instanceof ModelCallError) used = error.usage;
-        throw this.normalize(error, model, signal);
-      } finally {
-        this.gate.leave();
-      }
-    } finally {
-      if (used) {
-        state.usage.inputTokens += used.inputTokens;
-        state.usage.outputTokens += used.outputTokens;
-        state.costUsd += this.costOf(answeredBy, used);
-      }
-      lease.settle(used ? used.inputTokens + used.outputTokens : 0);
-    }
-  }
-
-  /** One admission queue per model: a single call at a time waits on that model's rate limit. */
-  private admissionFor(modelId: string): PQueue {
-    let queue = this.admissions.get(modelId);
-    if (!queue) {
-      queue = new PQueue({ concurrency: 1 });
-      this.admissions.set(modelId, queue);
-    }
-    return queue;
+    const estimate = this.caller.limited ? estimateRequestTokens(request, this.config.limits.defaultOutputTokens) : 0;
+    return this.caller.call(kind, this.chainFor(tier), request, priority, estimate, state);
   }
 
   private priceFor(modelId: string): ModelPrice | undefined {
@@ -488,47 +340,16 @@ export class ModelGateway implements Model {
     return price ? (usage.inputTokens * price.inputPerMillion + usage.outputTokens * price.outputPerMillion) / 1e6 : 0;
   }
 
-  private normalize(error: unknown, model: Model, signal: AbortSignal | undefined): unknown {
-    if (signal?.aborted) return signal.reason ?? error;
-    if (error instanceof AttemptTimeoutError) {
-      return new ModelCallError(`${model.id} did not answer within ${this.config.timeoutMs} ms`, {
-        kind: 'timeout',
-        model: model.id,
-        cause: error,
-      });
-    }
-    if (error instanceof BrokenCircuitError) {
-      return new SidError(
-        'circuit_open',
-        `the circuit breaker for ${model.id}'s provider is open after repeated failures; not calling it for now`,
-      );
-    }
-    return error;
-  }
-
-  private write(
+  private record(
     key: string | null,
     fingerprint: RequestFingerprint | null,
     meta: GatewayCallMeta | undefined,
     outcome: CassetteOutcome,
     started: number,
   ): void {
-    if (!this.recordSink || key === null || fingerprint === null) return;
-    const occurrence = this.occurrences.get(key) ?? 0;
-    this.occurrences.set(key, occurrence + 1);
-    const entry: CassetteEntry = {
-      v: 1,
-      seq: this.recordSeq++,
-      key,
-      occurrence,
-      agentId: meta?.agentId ?? null,
-      module: meta?.module ?? null,
-      request: fingerprint,
-      outcome,
-      latencyMs: Math.max(0, performance.now() - started),
-      recordedAt: new Date().toISOString(),
-    };
-    this.recordSink.write(entry);
+    if (this.recorder && key !== null && fingerprint !== null) {
+      this.recorder.write(key, fingerprint, meta, outcome, performance.now() - started);
+    }
   }
 
   private report(
@@ -551,7 +372,7 @@ export class ModelGateway implements Model {
       ok,
       priced: this.priceFor(state.model) !== undefined,
     });
-    if (this.callListeners.size === 0) return;
+    if (!this.observers.wantsCalls) return;
     const record: GatewayCallRecord = {
       agentId: meta?.agentId ?? null,
       module: meta?.module ?? null,
@@ -564,50 +385,15 @@ export class ModelGateway implements Model {
       cached: flags.cached,
       replayed: flags.replayed,
       ok,
-      error: ok ? null : describe(error),
+      error: ok ? null : describeFailure(error),
       attempts: state.attempts,
       latencyMs: performance.now() - started,
     };
-    for (const listener of this.callListeners) {
-      try {
-        listener(record);
-      } catch {
-        // A faulty listener must not fail the call it observes.
-      }
-    }
-  }
-
-  private notice(notice: GatewayNotice): void {
-    for (const listener of this.noticeListeners) {
-      try {
-        listener(notice);
-      } catch {
-        // As above: observers never break calls.
-      }
-    }
+    this.observers.call(record);
   }
 }
 
 /** Builds a gateway. Misconfiguration (bad specs, missing keys, no model) throws here, before any run. */
 export function createModelGateway(options: ModelGatewayOptions = {}): ModelGateway {
   return new ModelGateway(options);
-}
-
-const noLease = { settle: () => {} };
-
-function estimateFor(request: AnyRequest, defaultOutputTokens: number): number {
-  if ('texts' in request) return request.texts.reduce((n, t) => n + estimateTokens(t), 0);
-  let input = estimateTokens(request.system ?? '');
-  for (const m of request.messages) input += estimateTokens(m.content) + 4;
-  return input + (request.maxOutputTokens ?? defaultOutputTokens);
-}
-
-function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
-  return signal?.aborted === true || error instanceof BudgetExceededError;
-}
-
-function describe(error: unknown): string {
-  if (error instanceof SidError) return `${error.code}: ${error.message}`;
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return String(error);
 }

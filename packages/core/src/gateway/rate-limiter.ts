@@ -1,4 +1,6 @@
+import { estimateTokens } from '../model/estimate-tokens.js';
 import { SidError } from '../util/errors.js';
+import type { AnyRequest } from './call-outcome.js';
 
 /** A granted slot in the rate limit; settle it with the tokens the call really used. */
 export interface RateLimitLease {
@@ -174,3 +176,14 @@ export class SlidingWindowRateLimiter implements RateLimiter {
 export const unlimitedRateLimiter: RateLimiter = {
   acquire: () => Promise.resolve({ settle: () => {} }),
 };
+
+/**
+ * Tokens a request is assumed to use before it is sent: its prompt (or the texts to embed) plus
+ * `maxOutputTokens`, or `defaultOutputTokens` when it sets none. The lease corrects it afterwards.
+ */
+export function estimateRequestTokens(request: AnyRequest, defaultOutputTokens: number): number {
+  if ('texts' in request) return request.texts.reduce((n, t) => n + estimateTokens(t), 0);
+  let input = estimateTokens(request.system ?? '');
+  for (const m of request.messages) input += estimateTokens(m.content) + 4;
+  return input + (request.maxOutputTokens ?? defaultOutputTokens);
+}
