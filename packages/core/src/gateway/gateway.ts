@@ -327,7 +327,7 @@ export class ModelGateway implements Model {
   ): Promise<Result> {
     const priority = priorityOf(meta, this.config.modulePriorities, this.priorityLookup);
     const estimate = this.caller.limited ? estimateRequestTokens(request, this.config.limits.defaultOutputTokens) : 0;
-    return this.caller.call(kind, this.chainFor(tier), request, priority, estimate, state);
+    return this.caller.call({ kind, request, priority, estimate, state }, this.chainFor(tier));
   }
 
   private priceFor(modelId: string): ModelPrice | undefined {

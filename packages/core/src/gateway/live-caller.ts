@@ -21,6 +21,17 @@ export interface CallState {
   model: string;
 }
 
+/** One call on the live path: what every attempt of it, on any model of the chain, needs. */
+export interface LiveCall {
+  kind: CallKind;
+  request: AnyRequest;
+  /** Higher is served first, for rate-limit admission and concurrency slots. */
+  priority: number;
+  /** Tokens estimated for the rate limiter (0 when there is none). */
+  estimate: number;
+  state: CallState;
+}
+
 /** What a {@link LiveCaller} works with; the gateway builds it from its config. */
 export interface LiveCallerOptions {
   /** Calls in flight at most, across all models. */
@@ -71,15 +82,9 @@ export class LiveCaller {
   }
 
   /** Tries each model of `chain` in turn until one answers; rethrows the last failure. */
-  async call(
-    kind: CallKind,
-    chain: readonly Model[],
-    request: AnyRequest,
-    priority: number,
-    estimate: number,
-    state: CallState,
-  ): Promise<Result> {
+  async call(call: LiveCall, chain: readonly Model[]): Promise<Result> {
     const { observers } = this.options;
+    const { kind, request, state } = call;
     let lastError: unknown;
     for (let i = 0; i < chain.length; i++) {
       const model = chain[i] as Model;
@@ -87,7 +92,7 @@ export class LiveCaller {
       try {
         let result: Result;
         try {
-          result = await this.withRetries(kind, model, request, priority, estimate, state);
+          result = await this.withRetries(call, model, request);
         } catch (error) {
           if (kind !== 'object' || !this.options.repair || !isInvalidOutput(error)) throw error;
           const objectRequest = request as ObjectRequest<unknown>;
@@ -97,7 +102,7 @@ export class LiveCaller {
             schemaName: objectRequest.schemaName,
             error: describeFailure(error),
           });
-          result = await this.withRetries(kind, model, repairRequest(objectRequest, error), priority, estimate, state);
+          result = await this.withRetries(call, model, repairRequest(objectRequest, error));
         }
         state.model = result.model;
         return { ...result, usage: { ...state.usage } };
@@ -112,16 +117,10 @@ export class LiveCaller {
     throw lastError;
   }
 
-  private withRetries(
-    kind: CallKind,
-    model: Model,
-    request: AnyRequest,
-    priority: number,
-    estimate: number,
-    state: CallState,
-  ): Promise<Result> {
+  /** `request` is the call's own, or its repair. */
+  private withRetries(call: LiveCall, model: Model, request: AnyRequest): Promise<Result> {
     return withRetries(
-      () => this.attempt(kind, model, request, priority, estimate, state),
+      () => this.attempt(call, model, request),
       this.options.retry,
       request.signal,
       (retry) =>
@@ -136,14 +135,8 @@ export class LiveCaller {
   }
 
   /** One try on one model: wait for the rate limit and a slot, then call through breaker and timeout. */
-  private async attempt(
-    kind: CallKind,
-    model: Model,
-    request: AnyRequest,
-    priority: number,
-    estimate: number,
-    state: CallState,
-  ): Promise<Result> {
+  private async attempt(call: LiveCall, model: Model, request: AnyRequest): Promise<Result> {
+    const { kind, priority, estimate, state } = call;
     const { limiter, timeoutMs } = this.options;
     const signal = request.signal;
     // Rate-limit admission is taken in priority order, one waiter per model at a time, before a
