@@ -267,6 +267,7 @@ async function main(): Promise<void> {
     // right next to it, median over rounds): the pooled ratio below mixes rounds taken under different
     // machine load and swings with it.
     overheadRatio: Number(median(pairRatios).toFixed(3)),
+    roundRatios: pairRatios.map((r) => Number(r.toFixed(3))),
     pooledP50Ratio: Number((gatewayHist.percentile(0.5) / rawHist.percentile(0.5)).toFixed(3)),
     gatewayCallsPerSecond: Math.round((opts.calls / totals.gateway.wallMs) * 1000),
     rawCallsPerSecond: Math.round((opts.calls / totals.raw.wallMs) * 1000),
