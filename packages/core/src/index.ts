@@ -7,6 +7,7 @@
 export { Agent, type AgentRuntime, type AgentSpec, createAgent } from './agent/agent.js';
 export { ACTION_PRIMITIVES, type ActionPrimitive, type ActionRecord, instrumentBody } from './agent/instrument-body.js';
 export { withCallMeta } from './agent/model-meta.js';
+export { FACE_NEIGHBOURS } from './body/face-neighbours.js';
 export { compassDirection, renderObservation } from './body/observation-text.js';
 export { checkCount, checkName, checkPosition, failure, formatPosition, reasons, success } from './body/outcomes.js';
 export { RealClock } from './clock/real-clock.js';
@@ -198,7 +199,6 @@ export {
   type RateLimitRequest,
   type RateLimits,
   SlidingWindowRateLimiter,
-  unlimitedRateLimiter,
 } from './gateway/rate-limiter.js';
 export { type CallKind, fingerprintOf, keyOf, type RequestFingerprint } from './gateway/request-key.js';
 export { ResponseCache, type ResponseCacheOptions } from './gateway/response-cache.js';

@@ -172,11 +172,6 @@ export class SlidingWindowRateLimiter implements RateLimiter {
   }
 }
 
-/** A limiter that never waits (no limits configured). */
-export const unlimitedRateLimiter: RateLimiter = {
-  acquire: () => Promise.resolve({ settle: () => {} }),
-};
-
 /**
  * Tokens a request is assumed to use before it is sent: its prompt (or the texts to embed) plus
  * `maxOutputTokens`, or `defaultOutputTokens` when it sets none. The lease corrects it afterwards.

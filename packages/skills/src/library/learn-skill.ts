@@ -109,18 +109,21 @@ export async function learnSkill(options: LearnSkillOptions): Promise<LearnResul
       });
       continue;
     }
-    const candidate = learnedSkill({
+    const record: SkillRecord = {
       name: answer.name,
       description: answer.description,
       code: answer.code,
       task,
       expected,
       requires: [],
-      produces: [],
+      produces: (expected.items ?? []).flatMap((i) =>
+        typeof i.item === 'string' ? [{ item: i.item, count: i.count }] : [],
+      ),
       createdBy: agentId,
       createdAt: new Date().toISOString(),
       attempts: attempt,
-    });
+    };
+    const candidate = learnedSkill(record);
     const outcome = await executeSkill(
       candidate,
       library.contextFor(candidate, agentId, { body }),
@@ -132,20 +135,6 @@ export async function learnSkill(options: LearnSkillOptions): Promise<LearnResul
     );
     attempts.push({ attempt, answer, outcome });
     if (outcome.ok) {
-      const record: SkillRecord = {
-        name: answer.name,
-        description: answer.description,
-        code: answer.code,
-        task,
-        expected,
-        requires: [],
-        produces: (expected.items ?? []).flatMap((i) =>
-          typeof i.item === 'string' ? [{ item: i.item, count: i.count }] : [],
-        ),
-        createdBy: agentId,
-        createdAt: new Date().toISOString(),
-        attempts: attempt,
-      };
       const skillName = await library.addLearned(record);
       return { ok: true, skillName, attempts };
     }

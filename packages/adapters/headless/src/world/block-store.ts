@@ -1,4 +1,4 @@
-import type { BlockSighting, Vec3 } from '@sid/core';
+import { type BlockSighting, FACE_NEIGHBOURS, type Vec3 } from '@sid/core';
 import type { GameData } from '../rules/game-data.js';
 import { type Chunk, featureAt, type TerrainGenerator } from '../terrain/generator.js';
 import {
@@ -183,7 +183,7 @@ export class BlockStore {
     const at = this.infoIndex(x >> 4, z >> 4);
     if (at >= 0) this.info[at] = ((this.info[at] as number) | (id === this.generator.ids.air ? DUG : CHANGED)) >>> 0;
     if (this.data.blockById(id).passable) this.exposeAround(x, y, z);
-    else if (this.oreIds.has(id) && NEIGHBOURS.some(([dx, dy, dz]) => this.passable(x + dx, y + dy, z + dz))) {
+    else if (this.oreIds.has(id) && FACE_NEIGHBOURS.some(([dx, dy, dz]) => this.passable(x + dx, y + dy, z + dz))) {
       // An ore placed in the open is visible at once.
       this.markExposed(x, y, z);
     }
@@ -211,7 +211,7 @@ export class BlockStore {
 
   /** Marks ores around an opened block as visible. */
   private exposeAround(x: number, y: number, z: number): void {
-    for (const [dx, dy, dz] of NEIGHBOURS) {
+    for (const [dx, dy, dz] of FACE_NEIGHBOURS) {
       const nx = x + dx;
       const ny = y + dy;
       const nz = z + dz;
@@ -724,15 +724,6 @@ const DUG = 1 << 27; // a block of the chunk was set to air
 const GENERATED = 1 << 28;
 const CHANGED = 1 << 29; // a block of the chunk was set to something other than air
 const EXPOSED = 1 << 30;
-
-const NEIGHBOURS: readonly [number, number, number][] = [
-  [1, 0, 0],
-  [-1, 0, 0],
-  [0, 1, 0],
-  [0, -1, 0],
-  [0, 0, 1],
-  [0, 0, -1],
-];
 
 /** First position in a sorted array (or its sorted range `from` … `to` - 1) whose value is at least `value`. */
 function lowerBound(list: Int32Array, value: number, from = 0, to = list.length): number {

@@ -2,6 +2,7 @@ import {
   type BlockSighting,
   compassDirection,
   type EntitySighting,
+  FACE_NEIGHBOURS,
   type Observation,
   renderObservation,
 } from '@sid/core';
@@ -105,14 +106,7 @@ const notableCache = new WeakMap<object, number[]>();
 
 /** True when a block touches air (no x-ray: buried ores are not "seen"). */
 function exposed(bot: Bot, p: { x: number; y: number; z: number }): boolean {
-  for (const [dx, dy, dz] of [
-    [1, 0, 0],
-    [-1, 0, 0],
-    [0, 1, 0],
-    [0, -1, 0],
-    [0, 0, 1],
-    [0, 0, -1],
-  ] as const) {
+  for (const [dx, dy, dz] of FACE_NEIGHBOURS) {
     const b = blockAt(bot, { x: p.x + dx, y: p.y + dy, z: p.z + dz });
     if (b && isEmpty(b)) return true;
   }

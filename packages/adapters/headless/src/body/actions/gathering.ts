@@ -1,5 +1,14 @@
 import type { ActionOptions, ActionOutcome, BlockChange, BlockSighting, FailureReason, Vec3 } from '@sid/core';
-import { checkCount, checkName, closestNames, failure, formatPosition, reasons, success } from '@sid/core';
+import {
+  checkCount,
+  checkName,
+  closestNames,
+  FACE_NEIGHBOURS,
+  failure,
+  formatPosition,
+  reasons,
+  success,
+} from '@sid/core';
 import { bestToolFor, canHarvest, digTimeMs, harvestToolNames } from '../../rules/digging.js';
 import { EXHAUSTION } from '../../rules/food.js';
 import type { BlockInfo } from '../../rules/game-data.js';
@@ -325,15 +334,7 @@ export async function place(
       return failure(reasons.occupied(p, `agent ${other.agentId}`));
     }
   }
-  const neighbours: [number, number, number][] = [
-    [1, 0, 0],
-    [-1, 0, 0],
-    [0, 1, 0],
-    [0, -1, 0],
-    [0, 0, 1],
-    [0, 0, -1],
-  ];
-  const support = neighbours.some(([dx, dy, dz]) => {
+  const support = FACE_NEIGHBOURS.some(([dx, dy, dz]) => {
     const n = data.blockById(world.blocks.idAt(p.x + dx, p.y + dy, p.z + dz)).name;
     return !EMPTY.has(n) && n !== 'water' && n !== 'lava';
   });

@@ -11,8 +11,10 @@ import { HeadlessBody } from '../headless-body.js';
 /** Game time of a quick inventory action (a click or a toss). */
 const CLICK_MS = 250;
 
-/** Validates an item name and that the inventory holds `count` of it. */
+/** Validates the count, the item name, and that the inventory holds `count` of it. */
 function checkHave(body: HeadlessBody, item: unknown, count: number): FailureReason | null {
+  const badCount = checkCount(count);
+  if (badCount) return badCount;
   const bad = checkName(item, 'item');
   if (bad) return bad;
   const name = item as string;
@@ -82,8 +84,6 @@ export async function drop(
   count: number,
   options: ActionOptions,
 ): Promise<ActionOutcome> {
-  const badCount = checkCount(count);
-  if (badCount) return failure(badCount);
   const bad = checkHave(body, item, count);
   if (bad) return failure(bad);
   return timed(body, 'drop', CLICK_MS, options, () => {
@@ -162,8 +162,6 @@ export async function deposit(
   count: number,
   options: ActionOptions,
 ): Promise<ActionOutcome> {
-  const badCount = checkCount(count);
-  if (badCount) return failure(badCount);
   const bad = checkHave(body, item, count);
   if (bad) return failure(bad);
   const found = chestAt(body, position);
